@@ -1,0 +1,117 @@
+//! Load stage, part one: the site-wide settings in `content/site.yaml`.
+//!
+//! The settings name the languages (authored or generated), the document's title,
+//! publisher and date per language, and the pillars that organise the proposals.
+//! Everything about one year's document lives here and in `content/`, never in code.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::error::{Error, Result};
+
+/// Where the site settings live, relative to the project root.
+pub const SITE_FILE: &str = "content/site.yaml";
+
+/// Text given per language code (`zh-Hant: …`, `en: …`), in a stable order.
+pub type Localized = BTreeMap<String, String>;
+
+/// The settings file as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    /// Folder name under `themes/`.
+    pub theme: String,
+    /// The editions, in the order the language switcher lists them.
+    pub languages: Vec<LanguageConfig>,
+    pub publisher: Localized,
+    pub title: Localized,
+    pub date: Localized,
+    /// Optional Markdown shown on each home page under the title.
+    #[serde(default)]
+    pub intro: Localized,
+    pub pillars: Vec<PillarConfig>,
+}
+
+/// One language edition.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageConfig {
+    /// BCP 47 code used in content file names and localized maps (`zh-Hant`).
+    pub code: Spanned<String>,
+    /// URL prefix of the edition (`tc` serves `/tc/`).
+    pub prefix: Spanned<String>,
+    /// Value of `<html lang>` (`zh-Hant-HK`).
+    pub html_lang: String,
+    /// The language's own name, as the switcher shows it.
+    pub name: String,
+    /// For a generated edition: the authored language it is converted from.
+    #[serde(default)]
+    pub from: Option<Spanned<String>>,
+    /// For a generated edition: the OpenCC configuration that converts it.
+    #[serde(default)]
+    pub opencc: Option<Spanned<String>>,
+}
+
+/// One policy pillar.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PillarConfig {
+    pub number: Spanned<u32>,
+    pub slug: Spanned<String>,
+    pub title: Localized,
+    /// Optional Markdown shown at the top of the pillar page.
+    #[serde(default)]
+    pub intro: Localized,
+}
+
+/// Reads and parses `content/site.yaml` under `root`.
+pub fn load(root: &Path) -> Result<SiteConfig> {
+    let text = read_text(root, SITE_FILE)?;
+    parse_yaml(&text, &display_path(root, SITE_FILE), 0)
+}
+
+/// Reads a UTF-8 text file of the project, naming it in any error.
+pub fn read_text(root: &Path, rel: &str) -> Result<String> {
+    let shown = display_path(root, rel);
+    let bytes = std::fs::read(root.join(rel)).map_err(|e| Error::io(&shown, "read the file", e))?;
+    String::from_utf8(bytes).map_err(|e| not_utf8(&shown, e.as_bytes(), e.utf8_error()))
+}
+
+/// The error for a file that is not valid UTF-8, naming the line of the first bad byte.
+pub fn not_utf8(shown: &Path, bytes: &[u8], err: std::str::Utf8Error) -> Error {
+    let offset = err.valid_up_to();
+    let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+    Error::at_line(shown, line, format!("not valid UTF-8 (bad byte at offset {offset}); save the file as UTF-8"))
+}
+
+/// How a project file is named in messages: relative to the working directory.
+pub fn display_path(root: &Path, rel: &str) -> std::path::PathBuf {
+    if root.as_os_str().is_empty() || root == Path::new(".") {
+        rel.into()
+    } else {
+        root.join(rel)
+    }
+}
+
+/// Parses YAML that starts after `lines_before` lines of `file`, so that the line numbers
+/// and the snippet serde-saphyr reports are those of the file.
+pub fn parse_yaml<T: DeserializeOwned>(yaml: &str, file: &Path, lines_before: usize) -> Result<T> {
+    let padded;
+    let input = if lines_before == 0 {
+        yaml
+    } else {
+        padded = format!("{}{}", "\n".repeat(lines_before), yaml);
+        &padded
+    };
+    serde_saphyr::from_str(input).map_err(|e| {
+        let message = format!("invalid YAML: {e}");
+        match e.location() {
+            Some(loc) => Error::at_line(file, loc.line(), message),
+            None => Error::in_file(file, message),
+        }
+    })
+}

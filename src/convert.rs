@@ -1,0 +1,144 @@
+//! Convert stage: Simplified Chinese generated from the Traditional text with OpenCC.
+//!
+//! The converter is `opencc-fmmseg` with the configuration a generated language names
+//! (`hk2s` for Hong Kong Traditional → Simplified). The reviewed corrections in
+//! `content/LANG-overrides.txt` (OpenCC's `source<TAB>target` format) are merged into the
+//! converter's Traditional→Simplified phrase lexicon, so they take part in segmentation
+//! instead of patching its output afterwards.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use opencc_fmmseg::{CustomDictMode, CustomDictSpec, DictSlot, DictionaryMaxlength, OpenCC};
+
+use crate::config::{display_path, read_text};
+use crate::error::{Error, Result};
+use crate::model::{ProposalText, Site};
+use crate::theme::Strings;
+use rayon::prelude::*;
+
+/// The OpenCC configurations a generated language may name.
+pub const CONFIGS: &[&str] = &["hk2s", "t2s", "tw2s", "tw2sp", "s2t", "s2hk", "s2tw", "s2twp", "t2hk", "t2tw"];
+
+/// The override file of a generated language, relative to the project root.
+pub fn overrides_file(lang: &str) -> String {
+    format!("content/{lang}-overrides.txt")
+}
+
+/// A loaded converter for one generated language.
+pub struct Converter {
+    opencc: OpenCC,
+    config: String,
+    /// The override entries, as (source, target) pairs, in file order.
+    pub overrides: Vec<(String, String)>,
+}
+
+impl Converter {
+    /// Loads OpenCC's dictionaries and the language's override file (if it exists).
+    pub fn load(root: &Path, lang: &str, config: &str) -> Result<Converter> {
+        let rel = overrides_file(lang);
+        let overrides = if root.join(&rel).exists() {
+            parse_overrides(&read_text(root, &rel)?, &display_path(root, &rel))?
+        } else {
+            Vec::new()
+        };
+        let dictionary = DictionaryMaxlength::new()
+            .and_then(|d| {
+                d.with_custom_dicts(&[CustomDictSpec {
+                    slot: slot_for(config),
+                    pairs: overrides.clone(),
+                    mode: CustomDictMode::Append,
+                }])
+            })
+            .map_err(|e| Error::msg(format!("cannot load the OpenCC dictionaries: {e}")))?;
+        Ok(Converter { opencc: OpenCC::from_dictionary(dictionary), config: config.to_string(), overrides })
+    }
+
+    /// Converts one piece of text. Punctuation (「」) is kept as written.
+    pub fn text(&self, text: &str) -> String {
+        if text.is_ascii() {
+            return text.to_string();
+        }
+        self.opencc.convert(text, &self.config, false)
+    }
+}
+
+/// The phrase slot a configuration reads: Traditional→Simplified or the reverse.
+fn slot_for(config: &str) -> DictSlot {
+    if config.starts_with('s') {
+        DictSlot::STPhrases
+    } else {
+        DictSlot::TSPhrases
+    }
+}
+
+/// Parses OpenCC's dictionary format: `source<TAB>target`, `#` comments, blank lines.
+pub fn parse_overrides(text: &str, shown: &Path) -> Result<Vec<(String, String)>> {
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line_no = i as u64 + 1;
+        let line = line.trim_start_matches('\u{feff}').trim_end();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (source, target) = line
+            .split_once('\t')
+            .map(|(s, t)| (s.trim(), t.trim()))
+            .filter(|(s, t)| !s.is_empty() && !t.is_empty() && !t.contains(char::is_whitespace))
+            .ok_or_else(|| Error::at_line(shown, line_no, "an override is `source<TAB>target`: one TAB between two non-empty phrases"))?;
+        if let Some(previous) = pairs.iter().position(|(s, _)| s == source) {
+            return Err(Error::at_line(shown, line_no, format!("`{source}` is already overridden by entry {}", previous + 1)));
+        }
+        pairs.push((source.to_string(), target.to_string()));
+    }
+    Ok(pairs)
+}
+
+/// Fills in every generated language of `site` (and of the theme's UI strings) by
+/// converting the text of the language it is generated from.
+pub fn generate(site: &mut Site, strings: &mut BTreeMap<String, Strings>, converters: &BTreeMap<String, Converter>) {
+    let generated: Vec<(String, String)> =
+        site.languages.iter().filter_map(|l| l.generated_from.as_ref().map(|(from, _)| (l.code.clone(), from.clone()))).collect();
+    for (to, from) in generated {
+        let cc = &converters[&to];
+        for map in [&mut site.publisher, &mut site.title, &mut site.date] {
+            convert_entry(map, &from, &to, cc);
+        }
+        if let Some(doc) = site.intro.get(&from) {
+            let converted = doc.map_text(|t| cc.text(t));
+            site.intro.insert(to.clone(), converted);
+        }
+        for pillar in &mut site.pillars {
+            convert_entry(&mut pillar.title, &from, &to, cc);
+            if let Some(doc) = pillar.intro.get(&from) {
+                let converted = doc.map_text(|t| cc.text(t));
+                pillar.intro.insert(to.clone(), converted);
+            }
+        }
+        site.proposals.par_iter_mut().for_each(|proposal| {
+            if let Some(text) = proposal.texts.get(&from) {
+                let converted = ProposalText {
+                    source: text.source.clone(),
+                    title: cc.text(&text.title),
+                    description: text.description.as_deref().map(|d| cc.text(d)),
+                    body: text.body.map_text(|t| cc.text(t)),
+                };
+                proposal.texts.insert(to.clone(), converted);
+            }
+            convert_entry(&mut proposal.fallback_titles, &from, &to, cc);
+        });
+        if !strings.contains_key(&to) {
+            if let Some(source) = strings.get(&from) {
+                let converted: Strings = source.iter().map(|(k, v)| (k.clone(), cc.text(v))).collect();
+                strings.insert(to.clone(), converted);
+            }
+        }
+    }
+}
+
+fn convert_entry(map: &mut BTreeMap<String, String>, from: &str, to: &str, cc: &Converter) {
+    if let Some(text) = map.get(from) {
+        let converted = cc.text(text);
+        map.insert(to.to_string(), converted);
+    }
+}

@@ -1,0 +1,128 @@
+//! microsite: a static-site generator for a trilingual policy document.
+//!
+//! The pipeline is the architecture, one module per stage, data flowing one way:
+//!
+//! 1. **load** — [`config`] (`content/site.yaml`), [`content`] (proposal files and their
+//!    front matter), [`theme`] (templates, UI strings, static files);
+//! 2. **model** — [`model`]: languages, pillars and proposals, with the cross-file rules;
+//! 3. **convert** — [`convert`]: generated languages (Simplified Chinese) via OpenCC;
+//! 4. **render** — [`markdown`] (bodies with stable paragraph anchors), then [`render`]
+//!    (Tera templates);
+//! 5. **write** — [`write`]: minify and swap the finished site into the output folder.
+
+pub mod config;
+pub mod content;
+pub mod convert;
+pub mod error;
+pub mod markdown;
+pub mod model;
+pub mod render;
+pub mod theme;
+pub mod write;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+pub use error::{Error, Result};
+use write::OutputFile;
+
+/// What `microsite build` was asked to do.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The project folder (holding `content/` and `themes/`).
+    pub root: PathBuf,
+    /// The output folder; relative paths are taken from `root`.
+    pub out: PathBuf,
+    /// Fail on warnings (missing translations, misaligned languages) instead of printing them.
+    pub strict: bool,
+}
+
+/// What a build produced.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// HTML pages written.
+    pub pages: usize,
+    /// All files written (pages and assets).
+    pub files: usize,
+    /// Problems that did not stop the build.
+    pub warnings: Vec<String>,
+    /// Where the site was written.
+    pub out: PathBuf,
+}
+
+/// The finished site in memory: every output file, and the warnings found on the way.
+pub struct GeneratedSite {
+    pub files: Vec<OutputFile>,
+    pub pages: usize,
+    pub warnings: Vec<String>,
+}
+
+/// Runs load → model → convert → render, returning the site without writing it.
+pub fn generate(root: &Path) -> Result<GeneratedSite> {
+    let config = config::load(root)?;
+    let generated: Vec<(String, String)> = config
+        .languages
+        .iter()
+        .filter_map(|l| Some((l.code.value.clone(), l.opencc.as_ref()?.value.clone())))
+        .filter(|(_, cfg)| convert::CONFIGS.contains(&cfg.as_str()))
+        .collect();
+    let authored: Vec<String> = config.languages.iter().filter(|l| l.from.is_none()).map(|l| l.code.value.clone()).collect();
+
+    // Loading OpenCC's dictionaries is the slowest step of a small build: overlap it
+    // with reading the content and the theme.
+    let (converters, loaded) = rayon::join(
+        || -> Result<BTreeMap<String, convert::Converter>> {
+            generated.iter().map(|(code, cfg)| Ok((code.clone(), convert::Converter::load(root, code, cfg)?))).collect()
+        },
+        || -> Result<_> {
+            let files = content::load_proposals(root)?;
+            let authored: Vec<&str> = authored.iter().map(String::as_str).collect();
+            let theme = theme::load(root, &config.theme, &authored)?;
+            Ok((files, theme))
+        },
+    );
+    let (files, mut theme) = loaded?;
+    let (mut site, warnings) = model::build(root, config, files)?;
+    let converters = converters?;
+    convert::generate(&mut site, &mut theme.strings, &converters);
+
+    let pages = render::render_site(&site, &theme)?;
+    let page_count = pages.len();
+    let mut files: Vec<OutputFile> =
+        pages.par_iter().map(|p| OutputFile { path: p.path.clone(), bytes: write::minify(&p.html) }).collect();
+    files.extend(theme.static_files.iter().map(|(name, bytes)| OutputFile { path: format!("assets/{name}"), bytes: bytes.clone() }));
+    Ok(GeneratedSite { files, pages: page_count, warnings })
+}
+
+/// `microsite build`: generates the site and swaps it into the output folder.
+pub fn build(options: &BuildOptions) -> Result<BuildReport> {
+    let out = if options.out.is_absolute() { options.out.clone() } else { options.root.join(&options.out) };
+    check_output_folder(&options.root, &out)?;
+    let site = generate(&options.root)?;
+    if options.strict && !site.warnings.is_empty() {
+        let mut message = format!("--strict: the build has {} warning(s); nothing was written:", site.warnings.len());
+        for w in &site.warnings {
+            message.push_str("\n  ");
+            message.push_str(w);
+        }
+        return Err(Error::msg(message));
+    }
+    write::write_site(&out, &site.files)?;
+    Ok(BuildReport { pages: site.pages, files: site.files.len(), warnings: site.warnings, out })
+}
+
+/// Refuses an output folder that would swallow the project: the build replaces it whole.
+fn check_output_folder(root: &Path, out: &Path) -> Result<()> {
+    let root = root.canonicalize().map_err(|e| Error::io(root, "open the project folder", e))?;
+    let out_abs = match out.canonicalize() {
+        Ok(p) => p,
+        Err(_) => return Ok(()), // does not exist yet: nothing to lose
+    };
+    let protected = ["content", "themes", "src", "tests", ".git"];
+    if root.starts_with(&out_abs) || protected.iter().any(|p| out_abs.starts_with(root.join(p))) {
+        return Err(Error::in_file(out, "refusing to use this folder for output: the build replaces the output folder, and this one holds the project"));
+    }
+    Ok(())
+}

@@ -1,0 +1,63 @@
+//! The `microsite` command line: parses arguments and reports, nothing more.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+
+/// A static-site generator for the CMA's trilingual budget proposals.
+#[derive(Parser)]
+#[command(name = "microsite", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site: content/ and themes/ in, a complete static site out.
+    ///
+    /// The site is built in a folder beside the output and swapped in only when the whole
+    /// build succeeded, so a failed build leaves the previous output as it was.
+    Build {
+        /// The project folder, holding content/ and themes/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The output folder (replaced whole); a relative path is taken from --root.
+        #[arg(long, default_value = "build")]
+        out: PathBuf,
+        /// Fail, writing nothing, if there is any warning (a missing translation, or
+        /// language versions of a proposal with different paragraph counts).
+        #[arg(long)]
+        strict: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build { root, out, strict } => {
+            let started = Instant::now();
+            match microsite::build(&microsite::BuildOptions { root, out, strict }) {
+                Ok(report) => {
+                    for warning in &report.warnings {
+                        eprintln!("warning: {warning}");
+                    }
+                    eprintln!(
+                        "built {} pages ({} files) into {} in {} ms",
+                        report.pages,
+                        report.files,
+                        report.out.display(),
+                        started.elapsed().as_millis()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,323 @@
+//! Model stage: the site as the renderer needs it — languages, pillars and proposals in
+//! document order — built from the loaded settings and files, with every cross-file rule
+//! checked (unknown pillar, duplicate number or slug, slug form, languages out of step).
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::config::{display_path, Localized, SiteConfig, SITE_FILE};
+use crate::content::ProposalFile;
+use crate::error::{Error, Result};
+use crate::markdown::{self, Document};
+
+/// The whole site, every text keyed by language code.
+#[derive(Debug)]
+pub struct Site {
+    pub theme: String,
+    pub languages: Vec<Language>,
+    pub publisher: Localized,
+    pub title: Localized,
+    pub date: Localized,
+    pub intro: BTreeMap<String, Document>,
+    pub pillars: Vec<Pillar>,
+    /// In document order (by number).
+    pub proposals: Vec<Proposal>,
+}
+
+/// A language edition.
+#[derive(Debug, Clone)]
+pub struct Language {
+    pub code: String,
+    pub prefix: String,
+    pub html_lang: String,
+    pub name: String,
+    /// Set for an edition generated from another: (source language code, OpenCC configuration).
+    pub generated_from: Option<(String, String)>,
+}
+
+#[derive(Debug)]
+pub struct Pillar {
+    pub number: u32,
+    pub slug: String,
+    pub title: Localized,
+    pub intro: BTreeMap<String, Document>,
+}
+
+#[derive(Debug)]
+pub struct Proposal {
+    pub number: u32,
+    pub slug: String,
+    /// Index into [`Site::pillars`].
+    pub pillar: usize,
+    /// The proposal in each language it exists in.
+    pub texts: BTreeMap<String, ProposalText>,
+    /// Titles given in another language's front matter, for languages whose file is missing.
+    pub fallback_titles: Localized,
+}
+
+/// A proposal in one language.
+#[derive(Debug, Clone)]
+pub struct ProposalText {
+    /// The file it comes from (for a generated language, the file it was converted from).
+    pub source: PathBuf,
+    pub title: String,
+    pub description: Option<String>,
+    pub body: Document,
+}
+
+impl Site {
+    /// The authored (not generated) languages.
+    pub fn authored(&self) -> impl Iterator<Item = &Language> {
+        self.languages.iter().filter(|l| l.generated_from.is_none())
+    }
+
+    /// A proposal's title in `lang`: its own, else the one given for `lang` in another
+    /// language's front matter, else the title in the first language that has one.
+    pub fn proposal_title<'a>(&self, proposal: &'a Proposal, lang: &str) -> &'a str {
+        if let Some(text) = proposal.texts.get(lang) {
+            return &text.title;
+        }
+        if let Some(title) = proposal.fallback_titles.get(lang) {
+            return title;
+        }
+        self.languages
+            .iter()
+            .find_map(|l| proposal.texts.get(&l.code))
+            .map_or(proposal.slug.as_str(), |t| t.title.as_str())
+    }
+}
+
+/// Builds the model, returning it with the warnings a non-strict build prints.
+pub fn build(root: &std::path::Path, config: SiteConfig, files: Vec<ProposalFile>) -> Result<(Site, Vec<String>)> {
+    let site_file = display_path(root, SITE_FILE);
+    let languages = check_languages(&config, &site_file)?;
+    let authored: Vec<&str> = languages.iter().filter(|l| l.generated_from.is_none()).map(|l| l.code.as_str()).collect();
+    let localized = |field: &str, map: &Localized, required: bool| -> Result<Localized> {
+        for key in map.keys() {
+            if !authored.contains(&key.as_str()) {
+                return Err(Error::in_file(&site_file, format!("{field} has text for `{key}`, which is not an authored language ({})", authored.join(", "))));
+            }
+        }
+        if required {
+            if let Some(missing) = authored.iter().find(|l| !map.contains_key(**l)) {
+                return Err(Error::in_file(&site_file, format!("{field} has no text for `{missing}`")));
+            }
+        }
+        Ok(map.clone())
+    };
+    let parse_all = |map: &Localized| -> BTreeMap<String, Document> {
+        map.iter().map(|(lang, md)| (lang.clone(), markdown::parse(md, lang))).collect()
+    };
+
+    let mut pillars: Vec<Pillar> = Vec::new();
+    for (i, p) in config.pillars.iter().enumerate() {
+        let field = format!("pillars[{}]", i + 1);
+        check_slug(&p.slug.value).map_err(|why| Error::at_line(&site_file, p.slug.referenced.line(), format!("{field}.slug `{}` {why}", p.slug.value)))?;
+        if let Some(other) = pillars.iter().find(|o| o.slug == p.slug.value || o.number == p.number.value) {
+            return Err(Error::at_line(&site_file, p.slug.referenced.line(), format!("{field} repeats the number or slug of pillar {} ({})", other.number, other.slug)));
+        }
+        pillars.push(Pillar {
+            number: p.number.value,
+            slug: p.slug.value.clone(),
+            title: localized(&format!("{field}.title"), &p.title, true)?,
+            intro: parse_all(&localized(&format!("{field}.intro"), &p.intro, false)?),
+        });
+    }
+    if pillars.is_empty() {
+        return Err(Error::in_file(&site_file, "`pillars` lists no pillar"));
+    }
+    pillars.sort_by_key(|p| p.number);
+
+    let (proposals, mut warnings) = group_proposals(root, &languages, &pillars, files)?;
+    warnings.extend(check_alignment(&languages, &proposals));
+
+    let site = Site {
+        theme: config.theme.clone(),
+        publisher: localized("publisher", &config.publisher, true)?,
+        title: localized("title", &config.title, true)?,
+        date: localized("date", &config.date, true)?,
+        intro: parse_all(&localized("intro", &config.intro, false)?),
+        languages,
+        pillars,
+        proposals,
+    };
+    Ok((site, warnings))
+}
+
+fn check_languages(config: &SiteConfig, site_file: &std::path::Path) -> Result<Vec<Language>> {
+    let mut languages: Vec<Language> = Vec::new();
+    for l in &config.languages {
+        let line = l.code.referenced.line();
+        let (code, prefix) = (&l.code.value, &l.prefix.value);
+        check_slug(prefix).map_err(|why| Error::at_line(site_file, l.prefix.referenced.line(), format!("language prefix `{prefix}` {why}")))?;
+        if languages.iter().any(|o| &o.code == code || &o.prefix == prefix) {
+            return Err(Error::at_line(site_file, line, format!("language `{code}` (prefix `{prefix}`) is listed twice")));
+        }
+        let generated_from = match (&l.from, &l.opencc) {
+            (None, None) => None,
+            (Some(from), Some(opencc)) => {
+                if !crate::convert::CONFIGS.contains(&opencc.value.as_str()) {
+                    return Err(Error::at_line(site_file, opencc.referenced.line(), format!("unknown OpenCC configuration `{}` (known: {})", opencc.value, crate::convert::CONFIGS.join(", "))));
+                }
+                Some((from.value.clone(), opencc.value.clone()))
+            }
+            _ => return Err(Error::at_line(site_file, line, format!("language `{code}`: a generated language needs both `from` and `opencc`"))),
+        };
+        languages.push(Language { code: code.clone(), prefix: prefix.clone(), html_lang: l.html_lang.clone(), name: l.name.clone(), generated_from });
+    }
+    for l in &languages {
+        if let Some((from, _)) = &l.generated_from {
+            if !languages.iter().any(|o| &o.code == from && o.generated_from.is_none()) {
+                return Err(Error::in_file(site_file, format!("language `{}` is generated from `{from}`, which is not an authored language", l.code)));
+            }
+        }
+    }
+    if !languages.iter().any(|l| l.generated_from.is_none()) {
+        return Err(Error::in_file(site_file, "`languages` lists no authored language"));
+    }
+    Ok(languages)
+}
+
+/// A slug is plain ASCII: lowercase letters, digits and single hyphens between them.
+pub fn check_slug(slug: &str) -> std::result::Result<(), &'static str> {
+    let ok = !slug.is_empty()
+        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !slug.starts_with('-')
+        && !slug.ends_with('-')
+        && !slug.contains("--");
+    if ok {
+        Ok(())
+    } else {
+        Err("is not a slug: use lowercase ASCII letters, digits and single hyphens (e.g. pilot-bases)")
+    }
+}
+
+fn group_proposals(
+    root: &std::path::Path,
+    languages: &[Language],
+    pillars: &[Pillar],
+    files: Vec<ProposalFile>,
+) -> Result<(Vec<Proposal>, Vec<String>)> {
+    let mut proposals: Vec<Proposal> = Vec::new();
+    for file in files {
+        let front = &file.front;
+        let at = |line: u64, msg: String| Error::at_line(&file.path, line, msg);
+        match languages.iter().find(|l| l.code == file.lang) {
+            None => {
+                let known: Vec<&str> = languages.iter().map(|l| l.code.as_str()).collect();
+                return Err(Error::in_file(&file.path, format!("`{}` in the file name is not a language of the site ({})", file.lang, known.join(", "))));
+            }
+            Some(Language { generated_from: Some((from, _)), .. }) => {
+                return Err(Error::in_file(&file.path, format!("`{}` is generated from `{from}` at build time; delete this file and edit the `{from}` file", file.lang)));
+            }
+            Some(_) => {}
+        }
+        let slug = &front.slug.value;
+        check_slug(slug).map_err(|why| at(front.slug.referenced.line(), format!("slug `{slug}` {why}")))?;
+        if *slug != file.stem {
+            return Err(at(front.slug.referenced.line(), format!("slug `{slug}` does not match the file name; name the file {slug}.{}.md", file.lang)));
+        }
+        let pillar = pillars.iter().position(|p| p.slug == front.pillar.value).ok_or_else(|| {
+            let known: Vec<&str> = pillars.iter().map(|p| p.slug.as_str()).collect();
+            at(front.pillar.referenced.line(), format!("unknown pillar `{}` (the pillars in {SITE_FILE} are: {})", front.pillar.value, known.join(", ")))
+        })?;
+        let number = front.number.value;
+        if number == 0 {
+            return Err(at(front.number.referenced.line(), "proposal numbers start at 1".into()));
+        }
+        let text = ProposalText {
+            source: file.path.clone(),
+            title: front.title.clone(),
+            description: front.description.clone(),
+            body: markdown::parse(&file.body, &file.lang),
+        };
+        let same_slug = proposals.iter().position(|p| p.slug == *slug);
+        let same_number = proposals.iter().position(|p| p.number == number);
+        match (same_slug, same_number) {
+            (Some(i), Some(j)) if i == j => {
+                let p = &mut proposals[i];
+                if p.pillar != pillar {
+                    return Err(at(front.pillar.referenced.line(), format!("pillar `{}` differs from the other language files of this proposal ({})", front.pillar.value, pillars[p.pillar].slug)));
+                }
+                for (lang, title) in &front.titles {
+                    p.fallback_titles.entry(lang.clone()).or_insert_with(|| title.clone());
+                }
+                p.texts.insert(file.lang.clone(), text);
+            }
+            (Some(i), _) => {
+                let other = first_source(&proposals[i]);
+                return Err(at(front.number.referenced.line(), format!("proposal {slug} has number {number} here but {} in {}", proposals[i].number, other.display())));
+            }
+            (None, Some(j)) => {
+                let other = first_source(&proposals[j]);
+                return Err(at(front.number.referenced.line(), format!("proposal number {number} is already used by {} ({})", proposals[j].slug, other.display())));
+            }
+            (None, None) => proposals.push(Proposal {
+                number,
+                slug: slug.clone(),
+                pillar,
+                texts: BTreeMap::from([(file.lang.clone(), text)]),
+                fallback_titles: front.titles.clone(),
+            }),
+        }
+    }
+    if proposals.is_empty() {
+        return Err(Error::in_file(display_path(root, crate::content::PROPOSALS_DIR), "no proposal files (SLUG.LANG.md) found"));
+    }
+    proposals.sort_by_key(|p| p.number);
+
+    let mut warnings = Vec::new();
+    for p in &proposals {
+        for l in languages.iter().filter(|l| l.generated_from.is_none()) {
+            if !p.texts.contains_key(&l.code) {
+                let missing = display_path(root, &format!("{}/{}.{}.md", crate::content::PROPOSALS_DIR, p.slug, l.code));
+                warnings.push(format!("{}: missing: proposal {} has no {} text; its /{}/ page says the translation is in preparation", missing.display(), p.number, l.code, l.prefix));
+            }
+        }
+    }
+    Ok((proposals, warnings))
+}
+
+fn first_source(p: &Proposal) -> &PathBuf {
+    &p.texts.values().next().expect("a proposal has at least one file").source
+}
+
+/// Every authored language version of a proposal must have the same top-level structure:
+/// as many paragraphs, and the same headings, in the same order.
+fn check_alignment(languages: &[Language], proposals: &[Proposal]) -> Vec<String> {
+    let mut warnings = Vec::new();
+    for p in proposals {
+        let mut versions = languages.iter().filter(|l| l.generated_from.is_none()).filter_map(|l| p.texts.get(&l.code));
+        let Some(reference) = versions.next() else { continue };
+        let outline = reference.body.outline();
+        for other in versions {
+            let other_outline = other.body.outline();
+            if other_outline != outline {
+                warnings.push(format!(
+                    "misaligned: proposal {} has {} paragraphs{} in {} but {} paragraphs{} in {}",
+                    p.number,
+                    count_paragraphs(&outline),
+                    headings_note(&outline),
+                    reference.source.display(),
+                    count_paragraphs(&other_outline),
+                    headings_note(&other_outline),
+                    other.source.display()
+                ));
+            }
+        }
+    }
+    warnings
+}
+
+fn count_paragraphs(outline: &[markdown::Block]) -> usize {
+    outline.iter().filter(|b| **b == markdown::Block::Paragraph).count()
+}
+
+fn headings_note(outline: &[markdown::Block]) -> String {
+    let headings = outline.len() - count_paragraphs(outline);
+    if headings == 0 {
+        String::new()
+    } else {
+        format!(" and {headings} headings")
+    }
+}

@@ -1,0 +1,97 @@
+//! Load stage, part three: the theme in `themes/NAME/` — Tera templates, the UI strings
+//! of each language, and the static files copied to the output as they are.
+//!
+//! Layout: `templates/*.html`, `strings/LANG.yaml` (one flat map of UI strings per authored
+//! language; generated languages get theirs converted), `static/**` (copied under `assets/`).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use tera::Tera;
+
+use crate::config::{display_path, parse_yaml, read_text};
+use crate::error::{Error, Result};
+
+/// UI strings of one language: key → text.
+pub type Strings = BTreeMap<String, String>;
+
+pub struct Theme {
+    pub tera: Tera,
+    /// The theme folder as named in messages.
+    pub dir: PathBuf,
+    /// UI strings by language code.
+    pub strings: BTreeMap<String, Strings>,
+    /// Static files: path under `static/` → contents.
+    pub static_files: Vec<(String, Vec<u8>)>,
+}
+
+/// Loads theme `name` for the given authored languages.
+pub fn load(root: &Path, name: &str, authored: &[&str]) -> Result<Theme> {
+    let rel_dir = format!("themes/{name}");
+    let dir = display_path(root, &rel_dir);
+    if !root.join(&rel_dir).is_dir() {
+        return Err(Error::in_file(&dir, "theme folder not found (the `theme` setting of content/site.yaml names it)"));
+    }
+
+    let mut tera = Tera::new();
+    tera.autoescape_on([".html", ".xml"]);
+    for (name, rel) in files_under(root, &format!("{rel_dir}/templates"))? {
+        let text = read_text(root, &rel)?;
+        tera.add_raw_template(&name, &text).map_err(|e| template_error(&display_path(root, &rel), &e))?;
+    }
+
+    let mut strings = BTreeMap::new();
+    let mut reference: Option<(String, Strings)> = None;
+    for lang in authored {
+        let rel = format!("{rel_dir}/strings/{lang}.yaml");
+        let shown = display_path(root, &rel);
+        if !root.join(&rel).is_file() {
+            return Err(Error::in_file(&shown, format!("missing: the theme has no UI strings for `{lang}`")));
+        }
+        let map: Strings = parse_yaml(&read_text(root, &rel)?, &shown, 0)?;
+        if let Some((ref_lang, ref_map)) = &reference {
+            if let Some(key) = ref_map.keys().find(|k| !map.contains_key(*k)).or_else(|| map.keys().find(|k| !ref_map.contains_key(*k))) {
+                return Err(Error::in_file(&shown, format!("UI string `{key}` is in one of {lang}.yaml and {ref_lang}.yaml but not the other")));
+            }
+        } else {
+            reference = Some((lang.to_string(), map.clone()));
+        }
+        strings.insert(lang.to_string(), map);
+    }
+
+    let mut static_files = Vec::new();
+    for (name, rel) in files_under(root, &format!("{rel_dir}/static"))? {
+        let bytes = std::fs::read(root.join(&rel)).map_err(|e| Error::io(display_path(root, &rel), "read the file", e))?;
+        static_files.push((name, bytes));
+    }
+    Ok(Theme { tera, dir, strings, static_files })
+}
+
+/// The files under a project folder, as (path inside the folder, path from the root), sorted.
+fn files_under(root: &Path, rel_dir: &str) -> Result<Vec<(String, String)>> {
+    let dir = root.join(rel_dir);
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| Error::in_file(display_path(root, rel_dir), format!("cannot list the folder: {e}")))?;
+        if entry.file_type().is_file() {
+            let inner = entry.path().strip_prefix(&dir).expect("walkdir stays under its root");
+            let inner = inner.to_string_lossy().replace('\\', "/");
+            files.push((inner.clone(), format!("{rel_dir}/{inner}")));
+        }
+    }
+    Ok(files)
+}
+
+/// A Tera error as one message naming the template file.
+pub fn template_error(file: &Path, err: &tera::Error) -> Error {
+    let mut message = format!("template error: {err}");
+    let mut source = std::error::Error::source(err);
+    while let Some(cause) = source {
+        message.push_str(&format!("\n  caused by: {cause}"));
+        source = cause.source();
+    }
+    Error::in_file(file, message)
+}
