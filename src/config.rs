@@ -108,10 +108,29 @@ pub fn parse_yaml<T: DeserializeOwned>(yaml: &str, file: &Path, lines_before: us
         &padded
     };
     serde_saphyr::from_str(input).map_err(|e| {
-        let message = format!("invalid YAML: {e}");
+        let message = format!("invalid YAML: {}", tidy_report(&e.to_string(), file));
         match e.location() {
             Some(loc) => Error::at_line(file, loc.line(), message),
             None => Error::in_file(file, message),
         }
     })
+}
+
+/// Fits a library's error report (message, then a source snippet) under our own
+/// `file:line:` prefix: drops its repeated `error:` and `line N column M:` lead, names the
+/// real file in the snippet, and drops advice meant for programmers.
+pub fn tidy_report(report: &str, file: &Path) -> String {
+    let mut text = report.trim_start();
+    text = text.strip_prefix("error: ").unwrap_or(text);
+    if let Some(rest) = text.strip_prefix("line ") {
+        if let Some((position, message)) = rest.split_once(": ") {
+            if position.chars().all(|c| c.is_ascii_digit() || c == ' ' || c.is_ascii_alphabetic()) {
+                text = message;
+            }
+        }
+    }
+    text.replace("<input>", &file.display().to_string())
+        .replace(", set DuplicateKeyPolicy in Options if acceptable", "")
+        .trim_end()
+        .to_string()
 }

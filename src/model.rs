@@ -5,6 +5,8 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use rayon::prelude::*;
+
 use crate::config::{display_path, Localized, SiteConfig, SITE_FILE};
 use crate::content::ProposalFile;
 use crate::error::{Error, Result};
@@ -119,8 +121,8 @@ pub fn build(root: &std::path::Path, config: SiteConfig, files: Vec<ProposalFile
         pillars.push(Pillar {
             number: p.number.value,
             slug: p.slug.value.clone(),
-            title: localized(&format!("{field}.title"), &p.title, true)?,
-            intro: parse_all(&localized(&format!("{field}.intro"), &p.intro, false)?),
+            title: localized(&format!("{field}.title"), &p.title, true).map_err(|e| on_line(e, p.number.referenced.line()))?,
+            intro: parse_all(&localized(&format!("{field}.intro"), &p.intro, false).map_err(|e| on_line(e, p.number.referenced.line()))?),
         });
     }
     if pillars.is_empty() {
@@ -142,6 +144,11 @@ pub fn build(root: &std::path::Path, config: SiteConfig, files: Vec<ProposalFile
         proposals,
     };
     Ok((site, warnings))
+}
+
+/// Places an error about a pillar on the line where the pillar's entry starts.
+fn on_line(error: Error, line: u64) -> Error {
+    Error { line: Some(line), ..error }
 }
 
 fn check_languages(config: &SiteConfig, site_file: &std::path::Path) -> Result<Vec<Language>> {
@@ -198,67 +205,54 @@ fn group_proposals(
     pillars: &[Pillar],
     files: Vec<ProposalFile>,
 ) -> Result<(Vec<Proposal>, Vec<String>)> {
+    // Rules about one file at a time, and where each file's pillar is.
+    let mut pillar_of = Vec::with_capacity(files.len());
+    for file in &files {
+        pillar_of.push(check_file(file, languages, pillars)?);
+    }
+    // One file per slug and language: a second one means two proposals share a slug.
+    let mut seen: BTreeMap<(&str, &str), &std::path::Path> = BTreeMap::new();
+    for file in &files {
+        if let Some(twin) = seen.insert((&file.front.slug.value, &file.lang), &file.path) {
+            let line = file.front.slug.referenced.line();
+            return Err(Error::at_line(&file.path, line, format!("slug `{}` is already used by {}; each proposal needs its own slug", file.front.slug.value, twin.display())));
+        }
+    }
+
     let mut proposals: Vec<Proposal> = Vec::new();
-    for file in files {
+    let mut by_slug: BTreeMap<String, usize> = BTreeMap::new();
+    let mut by_number: BTreeMap<u32, usize> = BTreeMap::new();
+    let bodies: Vec<Document> = files.par_iter().map(|f| markdown::parse(&f.body, &f.lang)).collect();
+    for ((file, pillar), body) in files.into_iter().zip(pillar_of).zip(bodies) {
         let front = &file.front;
         let at = |line: u64, msg: String| Error::at_line(&file.path, line, msg);
-        match languages.iter().find(|l| l.code == file.lang) {
-            None => {
-                let known: Vec<&str> = languages.iter().map(|l| l.code.as_str()).collect();
-                return Err(Error::in_file(&file.path, format!("`{}` in the file name is not a language of the site ({})", file.lang, known.join(", "))));
+        let (slug, number) = (&front.slug.value, front.number.value);
+        let text = ProposalText { source: file.path.clone(), title: front.title.clone(), description: front.description.clone(), body };
+        if let Some(&i) = by_slug.get(slug) {
+            let p = &mut proposals[i];
+            let other = first_source(p).display().to_string();
+            if p.number != number {
+                return Err(at(front.number.referenced.line(), format!("number {number} differs from the other language version of this proposal ({} in {other})", p.number)));
             }
-            Some(Language { generated_from: Some((from, _)), .. }) => {
-                return Err(Error::in_file(&file.path, format!("`{}` is generated from `{from}` at build time; delete this file and edit the `{from}` file", file.lang)));
+            if p.pillar != pillar {
+                return Err(at(front.pillar.referenced.line(), format!("pillar `{}` differs from the other language version of this proposal ({} in {other})", front.pillar.value, pillars[p.pillar].slug)));
             }
-            Some(_) => {}
-        }
-        let slug = &front.slug.value;
-        check_slug(slug).map_err(|why| at(front.slug.referenced.line(), format!("slug `{slug}` {why}")))?;
-        if *slug != file.stem {
-            return Err(at(front.slug.referenced.line(), format!("slug `{slug}` does not match the file name; name the file {slug}.{}.md", file.lang)));
-        }
-        let pillar = pillars.iter().position(|p| p.slug == front.pillar.value).ok_or_else(|| {
-            let known: Vec<&str> = pillars.iter().map(|p| p.slug.as_str()).collect();
-            at(front.pillar.referenced.line(), format!("unknown pillar `{}` (the pillars in {SITE_FILE} are: {})", front.pillar.value, known.join(", ")))
-        })?;
-        let number = front.number.value;
-        if number == 0 {
-            return Err(at(front.number.referenced.line(), "proposal numbers start at 1".into()));
-        }
-        let text = ProposalText {
-            source: file.path.clone(),
-            title: front.title.clone(),
-            description: front.description.clone(),
-            body: markdown::parse(&file.body, &file.lang),
-        };
-        let same_slug = proposals.iter().position(|p| p.slug == *slug);
-        let same_number = proposals.iter().position(|p| p.number == number);
-        match (same_slug, same_number) {
-            (Some(i), Some(j)) if i == j => {
-                let p = &mut proposals[i];
-                if p.pillar != pillar {
-                    return Err(at(front.pillar.referenced.line(), format!("pillar `{}` differs from the other language files of this proposal ({})", front.pillar.value, pillars[p.pillar].slug)));
-                }
-                for (lang, title) in &front.titles {
-                    p.fallback_titles.entry(lang.clone()).or_insert_with(|| title.clone());
-                }
-                p.texts.insert(file.lang.clone(), text);
+            for (lang, title) in &front.titles {
+                p.fallback_titles.entry(lang.clone()).or_insert_with(|| title.clone());
             }
-            (Some(i), _) => {
-                let other = first_source(&proposals[i]);
-                return Err(at(front.number.referenced.line(), format!("proposal {slug} has number {number} here but {} in {}", proposals[i].number, other.display())));
-            }
-            (None, Some(j)) => {
-                let other = first_source(&proposals[j]);
-                return Err(at(front.number.referenced.line(), format!("proposal number {number} is already used by {} ({})", proposals[j].slug, other.display())));
-            }
-            (None, None) => proposals.push(Proposal {
+            p.texts.insert(file.lang.clone(), text);
+        } else if let Some(&j) = by_number.get(&number) {
+            return Err(at(front.number.referenced.line(), format!("proposal number {number} is already used by {}", first_source(&proposals[j]).display())));
+        } else {
+            by_slug.insert(slug.clone(), proposals.len());
+            by_number.insert(number, proposals.len());
+            proposals.push(Proposal {
                 number,
                 slug: slug.clone(),
                 pillar,
                 texts: BTreeMap::from([(file.lang.clone(), text)]),
                 fallback_titles: front.titles.clone(),
-            }),
+            });
         }
     }
     if proposals.is_empty() {
@@ -276,6 +270,34 @@ fn group_proposals(
         }
     }
     Ok((proposals, warnings))
+}
+
+/// The rules about one proposal file on its own; returns the index of its pillar.
+fn check_file(file: &ProposalFile, languages: &[Language], pillars: &[Pillar]) -> Result<usize> {
+    let front = &file.front;
+    let at = |line: u64, msg: String| Error::at_line(&file.path, line, msg);
+    match languages.iter().find(|l| l.code == file.lang) {
+        None => {
+            let known: Vec<&str> = languages.iter().map(|l| l.code.as_str()).collect();
+            return Err(Error::in_file(&file.path, format!("`{}` in the file name is not a language of the site ({})", file.lang, known.join(", "))));
+        }
+        Some(Language { generated_from: Some((from, _)), .. }) => {
+            return Err(Error::in_file(&file.path, format!("`{}` is generated from `{from}` at build time; delete this file and edit the `{from}` file", file.lang)));
+        }
+        Some(_) => {}
+    }
+    let slug = &front.slug.value;
+    check_slug(slug).map_err(|why| at(front.slug.referenced.line(), format!("slug `{slug}` {why}")))?;
+    if *slug != file.stem {
+        return Err(at(front.slug.referenced.line(), format!("slug `{slug}` does not match the file name; name the file {slug}.{}.md", file.lang)));
+    }
+    if front.number.value == 0 {
+        return Err(at(front.number.referenced.line(), "proposal numbers start at 1".into()));
+    }
+    pillars.iter().position(|p| p.slug == front.pillar.value).ok_or_else(|| {
+        let known: Vec<&str> = pillars.iter().map(|p| p.slug.as_str()).collect();
+        at(front.pillar.referenced.line(), format!("unknown pillar `{}` (the pillars in {SITE_FILE} are: {})", front.pillar.value, known.join(", ")))
+    })
 }
 
 fn first_source(p: &Proposal) -> &PathBuf {

@@ -87,7 +87,7 @@ fn files_under(root: &Path, rel_dir: &str) -> Result<Vec<(String, String)>> {
 
 /// A Tera error as one message naming the template file.
 pub fn template_error(file: &Path, err: &tera::Error) -> Error {
-    let mut message = format!("template error: {err}");
+    let mut message = format!("template error: {}", crate::config::tidy_report(&err.to_string(), file));
     let mut source = std::error::Error::source(err);
     while let Some(cause) = source {
         message.push_str(&format!("\n  caused by: {cause}"));

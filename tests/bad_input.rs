@@ -1,0 +1,155 @@
+//! Bad input: each mistake a secretariat can make gets one clear error naming the file
+//! (and line), a non-zero exit, and the previous `build/` left exactly as it was.
+
+mod common;
+use common::*;
+
+/// Builds the real project once, breaks it with `breakage`, builds again, and checks the
+/// failure: non-zero exit, one `error:` naming `file` (with `:line` when given) and
+/// containing `says`, and the earlier output untouched. Returns the error text.
+fn assert_rejected(breakage: impl FnOnce(&Project), file: &str, line: Option<u64>, says: &str) -> String {
+    let project = Project::real();
+    let out = project.build();
+    let before = snapshot(&out);
+    breakage(&project);
+    let result = project.run(&["build"]);
+    let err = stderr(&result);
+    assert!(!result.status.success(), "the build should fail:\n{err}");
+    assert_eq!(err.lines().filter(|l| l.starts_with("error:")).count(), 1, "exactly one error:\n{err}");
+    let located = match line {
+        Some(n) => format!("{file}:{n}:"),
+        None => format!("{file}:"),
+    };
+    assert!(err.contains(&located), "the error should name {located}:\n{err}");
+    assert!(err.contains(says), "the error should say {says:?}:\n{err}");
+    assert!(snapshot(&out) == before, "build/ changed after a failed build");
+    let leftovers: Vec<_> = std::fs::read_dir(project.root()).unwrap().map(|e| e.unwrap().file_name()).filter(|n| n.to_string_lossy().starts_with(".build")).collect();
+    assert!(leftovers.is_empty(), "staging folders left behind: {leftovers:?}");
+    err
+}
+
+const PILOT: &str = "content/proposals/pilot-bases.zh-Hant.md";
+
+#[test]
+fn malformed_front_matter_yaml() {
+    let err = assert_rejected(|p| p.edit(PILOT, |s| s.replacen("number: 6", "number: [6", 1)), PILOT, Some(2), "invalid YAML");
+    assert!(err.contains("number: [6"), "the snippet shows the offending line:\n{err}");
+}
+
+#[test]
+fn front_matter_that_is_never_closed() {
+    assert_rejected(|p| p.edit(PILOT, |s| s.replacen("\n---\n", "\n", 2).replacen("---\n", "---\n", 1)), PILOT, Some(1), "never closed");
+}
+
+#[test]
+fn a_required_field_missing() {
+    assert_rejected(|p| p.edit(PILOT, |s| s.replacen("slug: pilot-bases\n", "", 1)), PILOT, None, "missing field `slug`");
+}
+
+#[test]
+fn a_number_that_is_not_a_number() {
+    assert_rejected(|p| p.edit(PILOT, |s| s.replacen("number: 6", "number: six", 1)), PILOT, Some(2), "invalid");
+}
+
+#[test]
+fn a_duplicate_key() {
+    assert_rejected(|p| p.edit(PILOT, |s| s.replacen("number: 6\n", "number: 6\nnumber: 7\n", 1)), PILOT, Some(3), "duplicate mapping key");
+}
+
+#[test]
+fn an_unknown_pillar() {
+    let err = assert_rejected(|p| p.edit(PILOT, |s| s.replacen("pillar: innovation-technology", "pillar: innovation", 1)), PILOT, Some(3), "unknown pillar `innovation`");
+    assert!(err.contains("new-industrialisation"), "the error lists the pillars there are:\n{err}");
+}
+
+#[test]
+fn two_proposals_with_the_same_number() {
+    let trade = "content/proposals/external-trade.zh-Hant.md";
+    let err = assert_rejected(
+        |p| {
+            p.edit(trade, |s| s.replacen("number: 8", "number: 6", 1));
+            p.edit("content/proposals/external-trade.en.md", |s| s.replacen("number: 8", "number: 6", 1));
+        },
+        "content/proposals/pilot-bases.en.md",
+        Some(2),
+        "proposal number 6 is already used by",
+    );
+    assert!(err.contains("external-trade"), "{err}");
+}
+
+#[test]
+fn two_proposals_with_the_same_slug() {
+    let copy = "content/proposals/more/pilot-bases.zh-Hant.md";
+    let err = assert_rejected(
+        |p| p.write(copy, p.read(PILOT).replacen("number: 6", "number: 14", 1)),
+        PILOT,
+        Some(4),
+        "slug `pilot-bases` is already used by",
+    );
+    assert!(err.contains("more/pilot-bases.zh-Hant.md"), "the error names the other file:\n{err}");
+}
+
+#[test]
+fn slugs_that_are_not_plain_ascii_lowercase_and_hyphens() {
+    for bad in ["../pilot-bases", "pilot/bases", "Pilot-Bases", "中試", "pilot_bases", "-pilot", ""] {
+        let yaml = if bad.is_empty() { "''".to_string() } else { format!("'{bad}'") };
+        assert_rejected(|p| p.edit(PILOT, |s| s.replacen("slug: pilot-bases", &format!("slug: {yaml}"), 1)), PILOT, Some(4), "is not a slug");
+    }
+}
+
+#[test]
+fn a_slug_that_does_not_match_its_file_name() {
+    assert_rejected(|p| p.edit(PILOT, |s| s.replacen("slug: pilot-bases", "slug: pilot-base", 1)), PILOT, Some(4), "does not match the file name");
+}
+
+#[test]
+fn a_file_that_is_not_utf8() {
+    let en = "content/proposals/pilot-bases.en.md";
+    assert_rejected(
+        |p| {
+            let mut bytes = p.read(en).into_bytes();
+            bytes.extend_from_slice(b"\nCaf\xe9 in Latin-1\n");
+            p.write(en, bytes);
+        },
+        en,
+        None,
+        "not valid UTF-8",
+    );
+}
+
+#[test]
+fn a_file_for_a_generated_language() {
+    let sc = "content/proposals/pilot-bases.zh-Hans.md";
+    assert_rejected(|p| p.write(sc, p.read(PILOT)), sc, None, "generated from `zh-Hant`");
+}
+
+#[test]
+fn a_template_syntax_error() {
+    let tpl = "themes/default/templates/proposal.html";
+    let err = assert_rejected(|p| p.edit(tpl, |s| s.replacen("{% if proposal.fallback %}", "{% if proposal.fallback", 1)), tpl, None, "template error");
+    assert!(err.contains("proposal.html:10"), "the error points into the template:\n{err}");
+}
+
+#[test]
+fn a_template_error_found_while_rendering() {
+    let tpl = "themes/default/templates/proposal.html";
+    assert_rejected(|p| p.edit(tpl, |s| s.replacen("{{ proposal.title }}", "{{ proposal.titel.text }}", 1)), tpl, None, "`titel` is not defined");
+}
+
+#[test]
+fn site_settings_missing_a_translation() {
+    let site = "content/site.yaml";
+    assert_rejected(|p| p.edit(site, |s| s.replacen("      en: Deepening Greater Bay Area Cooperation\n", "", 1)), site, Some(53), "pillars[4].title has no text for `en`");
+}
+
+#[test]
+fn malformed_site_settings() {
+    let site = "content/site.yaml";
+    assert_rejected(|p| p.edit(site, |s| s.replacen("theme: default", "theme: [default", 1)), site, Some(5), "invalid YAML");
+}
+
+#[test]
+fn a_malformed_override_entry() {
+    let overrides = "content/zh-Hans-overrides.txt";
+    assert_rejected(|p| p.write(overrides, "# why\n著手 着手\n"), overrides, Some(2), "source<TAB>target");
+}
