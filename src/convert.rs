@@ -142,3 +142,31 @@ fn convert_entry(map: &mut BTreeMap<String, String>, from: &str, to: &str, cc: &
         map.insert(to.to_string(), converted);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overrides_are_tab_separated_pairs_with_comments_and_blank_lines() {
+        let pairs = parse_overrides("# why\n顯著\t显著\n\n# another\n乾隆\t乾隆\n", Path::new("o.txt")).unwrap();
+        assert_eq!(pairs, vec![("顯著".into(), "显著".into()), ("乾隆".into(), "乾隆".into())]);
+    }
+
+    #[test]
+    fn a_malformed_or_repeated_override_names_its_line() {
+        let err = parse_overrides("# x\n顯著 显著\n", Path::new("o.txt")).unwrap_err();
+        assert_eq!((err.line, err.file.as_deref()), (Some(2), Some(Path::new("o.txt"))));
+        let err = parse_overrides("a\tb\n\na\tc\n", Path::new("o.txt")).unwrap_err();
+        assert_eq!(err.line, Some(3));
+        assert!(err.message.contains("already overridden"), "{}", err.message);
+    }
+
+    #[test]
+    fn hk2s_converts_hong_kong_traditional_to_simplified() {
+        let cc = Converter::load(Path::new("/nonexistent"), "zh-Hans", "hk2s").unwrap();
+        assert_eq!(cc.text("香港中華廠商聯合會"), "香港中华厂商联合会");
+        assert_eq!(cc.text("隨著「新型工業加速計劃」的成立"), "随着「新型工业加速计划」的成立");
+        assert_eq!(cc.text("pilot-bases"), "pilot-bases");
+    }
+}

@@ -21,6 +21,32 @@ pub fn is_cjk_language(code: &str) -> bool {
     matches!(primary.as_str(), "zh" | "ja" | "ko" | "yue" | "cmn")
 }
 
+/// Typographic quotes and dashes for plain text in a non-CJK language (titles from front
+/// matter and settings), matching what smart punctuation does to Markdown bodies.
+/// CJK text is returned as it is.
+pub fn smarten(text: &str, lang: &str) -> String {
+    if is_cjk_language(lang) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut prev: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let opening = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
+        match c {
+            '"' => out.push(if opening { '“' } else { '”' }),
+            '\'' => out.push(if opening { '‘' } else { '’' }),
+            '-' if chars.peek() == Some(&'-') => {
+                chars.next();
+                out.push('–');
+            }
+            c => out.push(c),
+        }
+        prev = Some(c);
+    }
+    out
+}
+
 /// Parses Markdown written in language `lang`.
 pub fn parse(source: &str, lang: &str) -> Document {
     let cjk = is_cjk_language(lang);
@@ -239,4 +265,74 @@ pub fn escape_attr(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(source: &str, lang: &str) -> String {
+        to_html(&parse(source, lang), Some(&Anchors { proposal: 6, paragraph_label: "Paragraph {n}" }))
+    }
+
+    #[test]
+    fn a_wrapped_line_in_chinese_joins_without_a_space() {
+        let out = html("香港中華廠商\n聯合會\nand CMA\nmembers", "zh-Hant");
+        assert!(out.contains("香港中華廠商聯合會and CMA members"), "{out}");
+    }
+
+    #[test]
+    fn a_wrapped_line_in_english_is_a_space() {
+        let out = html("The Chinese\nManufacturers", "en");
+        assert!(out.contains("The Chinese\nManufacturers") || out.contains("The Chinese Manufacturers"), "{out}");
+    }
+
+    #[test]
+    fn smart_punctuation_is_for_english_only() {
+        assert!(html("\"Hong Kong\" -- it's", "en").contains("“Hong Kong” – it’s"));
+        let zh = html("\"你好\"。", "zh-Hant");
+        assert!(zh.contains("&quot;你好&quot;。") || zh.contains("\"你好\"。"), "{zh}");
+    }
+
+    #[test]
+    fn top_level_paragraphs_are_numbered_and_nested_ones_are_not() {
+        let out = html("First.\n\n> Quoted.\n\nSecond.\n\n## A heading\n\nThird.", "en");
+        assert!(out.contains(r##"<p id="p6-1" class="para"><a class="pnum" href="#p6-1" aria-label="Paragraph 6.1">6.1</a> First.</p>"##), "{out}");
+        assert!(out.contains("<blockquote>\n<p>Quoted.</p>"), "{out}");
+        assert!(out.contains(r#"id="p6-2""#) && out.contains(r#"id="p6-3""#) && !out.contains(r#"id="p6-4""#), "{out}");
+        assert!(out.contains(r#"<h2 id="h6-1">A heading</h2>"#), "{out}");
+    }
+
+    #[test]
+    fn the_outline_counts_paragraphs_and_headings_in_order() {
+        let doc = parse("# T\n\nOne.\n\n- item\n\n  nested para\n\nTwo.", "en");
+        assert_eq!(doc.outline(), vec![Block::Heading(1), Block::Paragraph, Block::Paragraph]);
+        assert_eq!(doc.paragraph_count(), 2);
+    }
+
+    #[test]
+    fn text_mapping_leaves_code_and_urls_alone() {
+        let doc = parse("文字 `代碼` [連結](https://例子.香港/路徑 \"標題\")", "zh-Hant");
+        let mapped = doc.map_text(|t| t.replace('文', "X").replace('連', "Y").replace('標', "Z"));
+        let out = to_html(&mapped, None);
+        assert!(out.contains("X字"), "{out}");
+        assert!(out.contains("<code>代碼</code>"), "code untouched: {out}");
+        // 路徑 percent-encoded as written: the URL was not converted.
+        assert!(out.contains("%E8%B7%AF%E5%BE%91"), "URL untouched: {out}");
+        assert!(out.contains("title=\"Z題\""), "link title converted: {out}");
+        assert!(out.contains(">Y結</a>"), "link text converted: {out}");
+    }
+
+    #[test]
+    fn plain_titles_get_typographic_quotes_in_english_only() {
+        assert_eq!(smarten("Build a \"Hong Kong Hub\" -- Hong Kong's", "en"), "Build a “Hong Kong Hub” – Hong Kong’s");
+        assert_eq!(smarten("'Quoted' (\"x\")", "en"), "‘Quoted’ (“x”)");
+        assert_eq!(smarten("建設\"港版\"", "zh-Hant"), "建設\"港版\"");
+    }
+
+    #[test]
+    fn cjk_languages_are_recognised_by_their_primary_subtag() {
+        assert!(is_cjk_language("zh-Hant") && is_cjk_language("zh-Hans") && is_cjk_language("ja"));
+        assert!(!is_cjk_language("en") && !is_cjk_language("en-GB"));
+    }
 }

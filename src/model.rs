@@ -105,7 +105,7 @@ pub fn build(root: &std::path::Path, config: SiteConfig, files: Vec<ProposalFile
                 return Err(Error::in_file(&site_file, format!("{field} has no text for `{missing}`")));
             }
         }
-        Ok(map.clone())
+        Ok(map.iter().map(|(lang, text)| (lang.clone(), markdown::smarten(text, lang))).collect())
     };
     let parse_all = |map: &Localized| -> BTreeMap<String, Document> {
         map.iter().map(|(lang, md)| (lang.clone(), markdown::parse(md, lang))).collect()
@@ -227,7 +227,12 @@ fn group_proposals(
         let front = &file.front;
         let at = |line: u64, msg: String| Error::at_line(&file.path, line, msg);
         let (slug, number) = (&front.slug.value, front.number.value);
-        let text = ProposalText { source: file.path.clone(), title: front.title.clone(), description: front.description.clone(), body };
+        let text = ProposalText {
+            source: file.path.clone(),
+            title: markdown::smarten(&front.title, &file.lang),
+            description: front.description.as_deref().map(|d| markdown::smarten(d, &file.lang)),
+            body,
+        };
         if let Some(&i) = by_slug.get(slug) {
             let p = &mut proposals[i];
             let other = first_source(p).display().to_string();
@@ -238,7 +243,7 @@ fn group_proposals(
                 return Err(at(front.pillar.referenced.line(), format!("pillar `{}` differs from the other language version of this proposal ({} in {other})", front.pillar.value, pillars[p.pillar].slug)));
             }
             for (lang, title) in &front.titles {
-                p.fallback_titles.entry(lang.clone()).or_insert_with(|| title.clone());
+                p.fallback_titles.entry(lang.clone()).or_insert_with(|| markdown::smarten(title, lang));
             }
             p.texts.insert(file.lang.clone(), text);
         } else if let Some(&j) = by_number.get(&number) {
@@ -251,7 +256,7 @@ fn group_proposals(
                 slug: slug.clone(),
                 pillar,
                 texts: BTreeMap::from([(file.lang.clone(), text)]),
-                fallback_titles: front.titles.clone(),
+                fallback_titles: front.titles.iter().map(|(l, t)| (l.clone(), markdown::smarten(t, l))).collect(),
             });
         }
     }
@@ -341,5 +346,20 @@ fn headings_note(outline: &[markdown::Block]) -> String {
         String::new()
     } else {
         format!(" and {headings} headings")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_slug;
+
+    #[test]
+    fn slugs_are_lowercase_ascii_words_joined_by_single_hyphens() {
+        for good in ["pilot-bases", "a", "2024-25", "night-time-economy"] {
+            assert!(check_slug(good).is_ok(), "{good}");
+        }
+        for bad in ["", "Pilot", "pilot bases", "pilot/bases", "..", "../x", "-x", "x-", "x--y", "中試", "pilot_bases", "pilot.bases"] {
+            assert!(check_slug(bad).is_err(), "{bad:?}");
+        }
     }
 }
