@@ -98,7 +98,7 @@ pub fn generate(root: &Path) -> Result<GeneratedSite> {
 
 /// `microsite build`: generates the site and swaps it into the output folder.
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
-    let out = if options.out.is_absolute() { options.out.clone() } else { options.root.join(&options.out) };
+    let out = if options.out.is_absolute() || options.root == Path::new(".") { options.out.clone() } else { options.root.join(&options.out) };
     check_output_folder(&options.root, &out)?;
     let site = generate(&options.root)?;
     if options.strict && !site.warnings.is_empty() {
