@@ -119,6 +119,7 @@ pub fn generate(site: &mut Site, strings: &mut BTreeMap<String, Strings>, conver
             if let Some(text) = proposal.texts.get(&from) {
                 let converted = ProposalText {
                     source: text.source.clone(),
+                    body_line: text.body_line,
                     title: cc.text(&text.title),
                     description: text.description.as_deref().map(|d| cc.text(d)),
                     body: text.body.map_text(|t| cc.text(t)),

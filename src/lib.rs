@@ -9,7 +9,10 @@
 //! 4. **render** — [`markdown`] (bodies with stable paragraph anchors), then [`render`]
 //!    (Tera templates);
 //! 5. **write** — [`write`]: minify and swap the finished site into the output folder.
+//!
+//! [`check`] proves on the finished output that every link resolves; `build` runs it too.
 
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod convert;
@@ -20,7 +23,7 @@ pub mod render;
 pub mod theme;
 pub mod write;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -56,7 +59,20 @@ pub struct BuildReport {
 pub struct GeneratedSite {
     pub files: Vec<OutputFile>,
     pub pages: usize,
+    /// Problems in the content: missing translations, misaligned languages, broken
+    /// internal links in the Markdown.
     pub warnings: Vec<String>,
+    /// The language folders, the first (the reference for anchors) first.
+    pub prefixes: Vec<String>,
+    /// Pages standing in for a missing translation (already reported as warnings).
+    pub untranslated: BTreeSet<String>,
+}
+
+impl GeneratedSite {
+    /// Runs the link checker on the generated files.
+    pub fn check(&self) -> check::Report {
+        check::check_output(&self.files, &self.prefixes, &self.untranslated)
+    }
 }
 
 /// Runs load → model → convert → render, returning the site without writing it.
@@ -85,22 +101,34 @@ pub fn generate(root: &Path) -> Result<GeneratedSite> {
     );
     let (files, mut theme) = loaded?;
     let (mut site, warnings) = model::build(root, config, files)?;
+    let prefixes = site.languages.iter().map(|l| l.prefix.clone()).collect();
     let converters = converters?;
     convert::generate(&mut site, &mut theme.strings, &converters);
 
     let pages = render::render_site(&site, &theme)?;
     let page_count = pages.len();
+    let untranslated = pages.iter().filter(|p| p.untranslated).map(|p| p.path.clone()).collect();
     let mut files: Vec<OutputFile> =
         pages.par_iter().map(|p| OutputFile { path: p.path.clone(), bytes: write::minify(&p.html) }).collect();
     files.extend(theme.static_files.iter().map(|(name, bytes)| OutputFile { path: format!("assets/{name}"), bytes: bytes.clone() }));
-    Ok(GeneratedSite { files, pages: page_count, warnings })
+    Ok(GeneratedSite { files, pages: page_count, warnings, prefixes, untranslated })
+}
+
+/// `microsite check`: generates the site in memory (never touching the output folder) and
+/// checks it. Content warnings count as problems here.
+pub fn check(root: &Path) -> Result<(GeneratedSite, check::Report)> {
+    let site = generate(root)?;
+    let report = site.check();
+    Ok((site, report))
 }
 
 /// `microsite build`: generates the site and swaps it into the output folder.
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let out = if options.out.is_absolute() || options.root == Path::new(".") { options.out.clone() } else { options.root.join(&options.out) };
     check_output_folder(&options.root, &out)?;
-    let site = generate(&options.root)?;
+    let mut site = generate(&options.root)?;
+    let report = site.check();
+    site.warnings.extend(report.problems.iter().map(|p| format!("broken: {p}")));
     if options.strict && !site.warnings.is_empty() {
         let mut message = format!("--strict: the build has {} warning(s); nothing was written:", site.warnings.len());
         for w in &site.warnings {

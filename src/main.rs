@@ -32,6 +32,16 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Check the site without writing it: every internal link, asset and #fragment must
+    /// resolve, ids must be unique on each page, every proposal must have the same
+    /// paragraph anchors in every language, and internal links in the Markdown
+    /// (@/proposals/SLUG.md#p6-3) must name a proposal and paragraph that exist.
+    /// External links are listed, not fetched. Exits non-zero on any problem.
+    Check {
+        /// The project folder, holding content/ and themes/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -59,5 +69,34 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Check { root } => match microsite::check(&root) {
+            Ok((site, report)) => {
+                for (url, pages) in &report.external {
+                    println!("external (not fetched): {url} (on {} page(s), first {})", pages.len(), pages.iter().next().map_or("", String::as_str));
+                }
+                for warning in &site.warnings {
+                    println!("problem: {warning}");
+                }
+                for problem in &report.problems {
+                    println!("problem: {problem}");
+                }
+                let count = site.warnings.len() + report.problems.len();
+                println!(
+                    "checked {} pages and {} links ({} external): {count} problem(s)",
+                    report.pages,
+                    report.links,
+                    report.external.len()
+                );
+                if count == 0 {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::FAILURE
+                }
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
     }
 }

@@ -12,6 +12,19 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 #[derive(Debug, Clone, Default)]
 pub struct Document {
     pub events: Vec<Event<'static>>,
+    /// Links written with the internal syntax (`@/proposals/SLUG.md#p6-3`), in order.
+    pub internal_links: Vec<InternalLink>,
+}
+
+/// The start of a link to another page of the site, written by content path rather than
+/// URL, so that each language's page gets its own language's URL.
+pub const INTERNAL_LINK: &str = "@/";
+
+/// An internal link and the line of the body it is written on (1-based).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InternalLink {
+    pub target: String,
+    pub line: u64,
 }
 
 /// Whether a language is written without spaces between words (Chinese, Japanese, Korean).
@@ -56,7 +69,15 @@ pub fn parse(source: &str, lang: &str) -> Document {
         options |= Options::ENABLE_SMART_PUNCTUATION;
     }
     let mut events: Vec<Event<'static>> = Vec::new();
-    for event in Parser::new_ext(source, options) {
+    let mut internal_links = Vec::new();
+    let line_starts: Vec<usize> = std::iter::once(0).chain(source.match_indices('\n').map(|(i, _)| i + 1)).collect();
+    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+        if let Event::Start(Tag::Link { dest_url, .. }) = &event {
+            if dest_url.starts_with(INTERNAL_LINK) {
+                let line = line_starts.partition_point(|&start| start <= range.start) as u64;
+                internal_links.push(InternalLink { target: dest_url.to_string(), line });
+            }
+        }
         let event = match event {
             // A line break inside a CJK paragraph is only where the editor wrapped the line:
             // rendered as a space it would put a gap between two characters.
@@ -79,7 +100,7 @@ pub fn parse(source: &str, lang: &str) -> Document {
             }
         }
     }
-    Document { events }
+    Document { events, internal_links }
 }
 
 /// Replaces each wrapped-line marker by nothing between CJK characters, by a space elsewhere.
@@ -156,7 +177,7 @@ impl Document {
                 other => other.clone(),
             })
             .collect();
-        Document { events }
+        Document { events, internal_links: self.internal_links.clone() }
     }
 
     /// The plain text of the first top-level paragraph.
@@ -201,17 +222,28 @@ pub struct Anchors<'a> {
     pub paragraph_label: &'a str,
 }
 
-/// Renders a document to HTML. With `anchors`, top-level paragraphs and headings get
-/// structural ids, and each paragraph starts with its number as a link to itself.
-pub fn to_html(doc: &Document, anchors: Option<&Anchors>) -> String {
+/// Renders a document to HTML. Internal links (`@/…`) are replaced by what `link_to`
+/// returns for them (left as written when it returns `None`, for the checker to report).
+/// With `anchors`, top-level paragraphs and headings get structural ids, and each
+/// paragraph starts with its number as a link to itself.
+pub fn to_html(doc: &Document, anchors: Option<&Anchors>, link_to: &dyn Fn(&str) -> Option<String>) -> String {
     let mut out = String::new();
+    let linked = doc.events.iter().map(|event| match event {
+        Event::Start(Tag::Link { link_type, dest_url, title, id }) if dest_url.starts_with(INTERNAL_LINK) => {
+            match link_to(dest_url) {
+                Some(url) => Event::Start(Tag::Link { link_type: *link_type, dest_url: url.into(), title: title.clone(), id: id.clone() }),
+                None => event.clone(),
+            }
+        }
+        other => other.clone(),
+    });
     let Some(anchors) = anchors else {
-        pulldown_cmark::html::push_html(&mut out, doc.events.iter().cloned());
+        pulldown_cmark::html::push_html(&mut out, linked);
         return out;
     };
     let (mut depth, mut paragraph, mut heading) = (0usize, 0u32, 0u32);
     let mut top_paragraph_open = false;
-    let events = doc.events.iter().map(|event| match event {
+    let events = linked.map(|event| match event {
         Event::Start(Tag::Paragraph) if depth == 0 => {
             paragraph += 1;
             top_paragraph_open = true;
@@ -231,22 +263,17 @@ pub fn to_html(doc: &Document, anchors: Option<&Anchors>) -> String {
         }
         Event::Start(Tag::Heading { level, classes, attrs, .. }) if depth == 0 => {
             heading += 1;
-            Event::Start(Tag::Heading {
-                level: *level,
-                id: Some(format!("h{}-{}", anchors.proposal, heading).into()),
-                classes: classes.clone(),
-                attrs: attrs.clone(),
-            })
+            Event::Start(Tag::Heading { level, id: Some(format!("h{}-{}", anchors.proposal, heading).into()), classes, attrs })
         }
-        Event::Start(tag) if is_container(tag) => {
+        Event::Start(ref tag) if is_container(tag) => {
             depth += 1;
-            event.clone()
+            event
         }
-        Event::End(end) if is_container_end(end) => {
+        Event::End(ref end) if is_container_end(end) => {
             depth = depth.saturating_sub(1);
-            event.clone()
+            event
         }
-        other => other.clone(),
+        other => other,
     });
     pulldown_cmark::html::push_html(&mut out, events);
     out
@@ -272,7 +299,7 @@ mod tests {
     use super::*;
 
     fn html(source: &str, lang: &str) -> String {
-        to_html(&parse(source, lang), Some(&Anchors { proposal: 6, paragraph_label: "Paragraph {n}" }))
+        to_html(&parse(source, lang), Some(&Anchors { proposal: 6, paragraph_label: "Paragraph {n}" }), &|_| None)
     }
 
     #[test]
@@ -314,7 +341,7 @@ mod tests {
     fn text_mapping_leaves_code_and_urls_alone() {
         let doc = parse("文字 `代碼` [連結](https://例子.香港/路徑 \"標題\")", "zh-Hant");
         let mapped = doc.map_text(|t| t.replace('文', "X").replace('連', "Y").replace('標', "Z"));
-        let out = to_html(&mapped, None);
+        let out = to_html(&mapped, None, &|_| None);
         assert!(out.contains("X字"), "{out}");
         assert!(out.contains("<code>代碼</code>"), "code untouched: {out}");
         // 路徑 percent-encoded as written: the URL was not converted.
@@ -328,6 +355,15 @@ mod tests {
         assert_eq!(smarten("Build a \"Hong Kong Hub\" -- Hong Kong's", "en"), "Build a “Hong Kong Hub” – Hong Kong’s");
         assert_eq!(smarten("'Quoted' (\"x\")", "en"), "‘Quoted’ (“x”)");
         assert_eq!(smarten("建設\"港版\"", "zh-Hant"), "建設\"港版\"");
+    }
+
+    #[test]
+    fn internal_links_are_found_with_their_lines_and_rewritten() {
+        let doc = parse("One.\n\nSee [6.3](@/proposals/pilot-bases.md#p6-3)\nand [x](https://example.org).", "en");
+        assert_eq!(doc.internal_links, vec![InternalLink { target: "@/proposals/pilot-bases.md#p6-3".into(), line: 3 }]);
+        let out = to_html(&doc, None, &|t| t.strip_prefix("@/proposals/pilot-bases.md").map(|f| format!("../pilot-bases/{f}")));
+        assert!(out.contains(r##"<a href="../pilot-bases/#p6-3">6.3</a>"##), "{out}");
+        assert!(out.contains(r#"href="https://example.org""#));
     }
 
     #[test]

@@ -62,6 +62,8 @@ pub struct Proposal {
 pub struct ProposalText {
     /// The file it comes from (for a generated language, the file it was converted from).
     pub source: PathBuf,
+    /// The line of `source` where the Markdown body starts.
+    pub body_line: u64,
     pub title: String,
     pub description: Option<String>,
     pub body: Document,
@@ -132,6 +134,7 @@ pub fn build(root: &std::path::Path, config: SiteConfig, files: Vec<ProposalFile
 
     let (proposals, mut warnings) = group_proposals(root, &languages, &pillars, files)?;
     warnings.extend(check_alignment(&languages, &proposals));
+    warnings.extend(check_internal_links(&proposals));
 
     let site = Site {
         theme: config.theme.clone(),
@@ -229,6 +232,7 @@ fn group_proposals(
         let (slug, number) = (&front.slug.value, front.number.value);
         let text = ProposalText {
             source: file.path.clone(),
+            body_line: file.body_line,
             title: markdown::smarten(&front.title, &file.lang),
             description: front.description.as_deref().map(|d| markdown::smarten(d, &file.lang)),
             body,
@@ -334,6 +338,66 @@ fn check_alignment(languages: &[Language], proposals: &[Proposal]) -> Vec<String
         }
     }
     warnings
+}
+
+/// Splits an internal link, `@/proposals/pilot-bases.md#p6-3`, into the proposal's slug
+/// and the fragment (`pilot-bases`, `p6-3`). `.md` and a trailing `/` are optional.
+pub fn internal_target(target: &str) -> Option<(&str, &str)> {
+    let rest = target.strip_prefix("@/proposals/")?;
+    let (path, fragment) = rest.split_once('#').unwrap_or((rest, ""));
+    let slug = path.strip_suffix(".md").or_else(|| path.strip_suffix('/')).unwrap_or(path);
+    (!slug.is_empty()).then_some((slug, fragment))
+}
+
+/// Every internal link in a proposal must name a proposal that exists and, if it has a
+/// fragment, a paragraph or heading that proposal has.
+fn check_internal_links(proposals: &[Proposal]) -> Vec<String> {
+    let by_slug: BTreeMap<&str, &Proposal> = proposals.iter().map(|p| (p.slug.as_str(), p)).collect();
+    let mut warnings = Vec::new();
+    for p in proposals {
+        for text in p.texts.values() {
+            for link in &text.body.internal_links {
+                let problem = match internal_target(&link.target) {
+                    None => Some("not a link to a proposal: write @/proposals/SLUG.md, or @/proposals/SLUG.md#p6-3 for a paragraph".to_string()),
+                    Some((slug, fragment)) => match by_slug.get(slug) {
+                        None => Some(format!("there is no proposal `{slug}`")),
+                        Some(target) => fragment_problem(target, fragment),
+                    },
+                };
+                if let Some(problem) = problem {
+                    let line = text.body_line + link.line - 1;
+                    warnings.push(format!("{}:{line}: broken link {}: {problem}", text.source.display(), link.target));
+                }
+            }
+        }
+    }
+    warnings
+}
+
+/// Whether `fragment` names an anchor of proposal `target` (`p6-3`: paragraph 3 of 6).
+fn fragment_problem(target: &Proposal, fragment: &str) -> Option<String> {
+    if fragment.is_empty() {
+        return None;
+    }
+    let outline = target.texts.values().next().map(|t| t.body.outline()).unwrap_or_default();
+    let paragraphs = count_paragraphs(&outline);
+    let headings = outline.len() - paragraphs;
+    let exists = fragment
+        .get(1..)
+        .and_then(|rest| rest.split_once('-'))
+        .and_then(|(n, k)| Some((n.parse::<u32>().ok()?, k.parse::<usize>().ok()?)))
+        .is_some_and(|(n, k)| {
+            n == target.number
+                && k >= 1
+                && match fragment.as_bytes()[0] {
+                    b'p' => k <= paragraphs,
+                    b'h' => k <= headings,
+                    _ => false,
+                }
+        });
+    (!exists).then(|| {
+        format!("proposal {} ({}) has no anchor #{fragment}: its paragraphs are #p{n}-1 to #p{n}-{paragraphs}", target.number, target.slug, n = target.number)
+    })
 }
 
 fn count_paragraphs(outline: &[markdown::Block]) -> usize {

@@ -5,12 +5,14 @@
 //! language apart from the prefix. Links are written relative to the page, so the output
 //! works at a domain's root or under any subpath.
 
+use std::collections::BTreeMap;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::Result;
 use crate::markdown::{self, Anchors};
-use crate::model::{Language, Proposal, Site};
+use crate::model::{self, Language, Proposal, Site};
 use crate::theme::{template_error, Strings, Theme};
 
 /// One output file: its path under the output folder and its contents.
@@ -18,6 +20,8 @@ use crate::theme::{template_error, Strings, Theme};
 pub struct Page {
     pub path: String,
     pub html: String,
+    /// A proposal page standing in for a missing translation (it has no paragraphs).
+    pub untranslated: bool,
 }
 
 /// What a page is, and so which template renders it.
@@ -94,6 +98,9 @@ struct Fallback {
 struct ProposalCtx {
     number: u32,
     slug: String,
+    /// The proposal's short link (`/en/6/`), relative to the page, and as shown.
+    short_href: String,
+    short_path: String,
     title: String,
     body_html: String,
     /// Set when this language has no text of the proposal: where to read it instead.
@@ -136,20 +143,34 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<Page>> {
         jobs.extend((0..site.pillars.len()).map(|i| (lang, Kind::Pillar(i))));
         jobs.extend((0..site.proposals.len()).map(|i| (lang, Kind::Proposal(i))));
     }
+    let slugs: BTreeMap<&str, usize> = site.proposals.iter().enumerate().map(|(i, p)| (p.slug.as_str(), i)).collect();
     let mut pages: Vec<Page> = jobs
         .par_iter()
-        .map(|&(lang, kind)| render_page(site, theme, lang, kind))
+        .map(|&(lang, kind)| render_page(site, theme, &slugs, lang, kind))
         .collect::<Result<Vec<_>>>()?;
+    let shorts: Vec<Page> = site
+        .languages
+        .par_iter()
+        .flat_map(|lang| (0..site.proposals.len()).into_par_iter().map(move |i| render_short_link(site, theme, lang, i)))
+        .collect::<Result<Vec<_>>>()?;
+    pages.extend(shorts);
     pages.push(render_landing(site, theme)?);
     Ok(pages)
 }
 
-fn render_page(site: &Site, theme: &Theme, lang: &Language, kind: Kind) -> Result<Page> {
+fn render_page(site: &Site, theme: &Theme, slugs: &BTreeMap<&str, usize>, lang: &Language, kind: Kind) -> Result<Page> {
     let t = &theme.strings[&lang.code];
     let dir = page_dir(lang, site, kind);
     let root = root_of(&dir);
     let href = |other: &Language, k: Kind| format!("{root}{}", page_dir(other, site, k));
     let code = lang.code.as_str();
+    // `@/proposals/SLUG.md#p6-3` → this language's page of that proposal.
+    let link_to = |target: &str| -> Option<String> {
+        let (slug, fragment) = model::internal_target(target)?;
+        let i = *slugs.get(slug)?;
+        let fragment = if fragment.is_empty() { String::new() } else { format!("#{fragment}") };
+        Some(format!("{}{fragment}", href(lang, Kind::Proposal(i))))
+    };
 
     let (current_pillar, current_proposal) = match kind {
         Kind::Home => (None, None),
@@ -188,7 +209,7 @@ fn render_page(site: &Site, theme: &Theme, lang: &Language, kind: Kind) -> Resul
     match kind {
         Kind::Home => {
             if let Some(doc) = site.intro.get(code) {
-                intro_html = markdown::to_html(doc, None);
+                intro_html = markdown::to_html(doc, None, &link_to);
             }
         }
         Kind::Pillar(i) => {
@@ -196,7 +217,7 @@ fn render_page(site: &Site, theme: &Theme, lang: &Language, kind: Kind) -> Resul
             breadcrumbs.push(home);
             title = format!("{} | {}", p.title[code], site.title[code]);
             if let Some(doc) = p.intro.get(code) {
-                intro_html = markdown::to_html(doc, None);
+                intro_html = markdown::to_html(doc, None, &link_to);
             }
         }
         Kind::Proposal(i) => {
@@ -206,7 +227,7 @@ fn render_page(site: &Site, theme: &Theme, lang: &Language, kind: Kind) -> Resul
             breadcrumbs.push(Link { title: site.pillars[pi].title[code].clone(), href: href(lang, Kind::Pillar(pi)) });
             let q_title = site.proposal_title(q, code).to_string();
             title = format!("{}. {} | {}", q.number, q_title, site.title[code]);
-            proposal = Some(proposal_ctx(site, q, lang, t, |l| href(l, Kind::Proposal(i))));
+            proposal = Some(proposal_ctx(site, q, lang, t, &root, |l| href(l, Kind::Proposal(i)), &link_to));
             let neighbour = |j: usize| {
                 let n = &site.proposals[j];
                 Link { title: format!("{}. {}", n.number, site.proposal_title(n, code)), href: href(lang, Kind::Proposal(j)) }
@@ -245,18 +266,31 @@ fn render_page(site: &Site, theme: &Theme, lang: &Language, kind: Kind) -> Resul
     };
     let template = format!("{}.html", ctx.kind);
     let html = render_template(theme, &template, &ctx)?;
-    Ok(Page { path: format!("{dir}index.html"), html })
+    let untranslated = ctx.proposal.as_ref().is_some_and(|p| p.fallback.is_some());
+    Ok(Page { path: format!("{dir}index.html"), html, untranslated })
 }
 
-fn proposal_ctx(site: &Site, q: &Proposal, lang: &Language, t: &Strings, href: impl Fn(&Language) -> String) -> ProposalCtx {
+fn proposal_ctx(
+    site: &Site,
+    q: &Proposal,
+    lang: &Language,
+    t: &Strings,
+    root: &str,
+    href: impl Fn(&Language) -> String,
+    link_to: &dyn Fn(&str) -> Option<String>,
+) -> ProposalCtx {
     let code = lang.code.as_str();
     let paragraph_label = t.get("paragraph").map_or("{n}", String::as_str);
+    let short_href = format!("{root}{}", short_dir(lang, q));
+    let short_path = format!("/{}", short_dir(lang, q));
     match q.texts.get(code) {
         Some(text) => ProposalCtx {
             number: q.number,
             slug: q.slug.clone(),
+            short_href,
+            short_path,
             title: text.title.clone(),
-            body_html: markdown::to_html(&text.body, Some(&Anchors { proposal: q.number, paragraph_label })),
+            body_html: markdown::to_html(&text.body, Some(&Anchors { proposal: q.number, paragraph_label }), link_to),
             fallback: None,
         },
         None => {
@@ -264,12 +298,46 @@ fn proposal_ctx(site: &Site, q: &Proposal, lang: &Language, t: &Strings, href: i
             ProposalCtx {
                 number: q.number,
                 slug: q.slug.clone(),
+                short_href,
+                short_path,
                 title: site.proposal_title(q, code).to_string(),
                 body_html: String::new(),
                 fallback: Some(Fallback { name: other.name.clone(), html_lang: other.html_lang.clone(), href: href(other) }),
             }
         }
     }
+}
+
+/// The folder of a proposal's short link: `en/6/`.
+fn short_dir(lang: &Language, proposal: &Proposal) -> String {
+    format!("{}/{}/", lang.prefix, proposal.number)
+}
+
+#[derive(Serialize)]
+struct RedirectCtx<'a> {
+    kind: &'static str,
+    lang: LangCtx<'a>,
+    root: String,
+    title: String,
+    /// Where the short link leads, relative to it.
+    target: String,
+    t: &'a Strings,
+}
+
+/// `/{prefix}/{n}/`: a tiny page that sends the reader on to proposal n, on any static host.
+fn render_short_link(site: &Site, theme: &Theme, lang: &Language, i: usize) -> Result<Page> {
+    let q = &site.proposals[i];
+    let dir = short_dir(lang, q);
+    let root = root_of(&dir);
+    let ctx = RedirectCtx {
+        kind: "redirect",
+        lang: lang_ctx(lang),
+        title: format!("{}. {}", q.number, site.proposal_title(q, &lang.code)),
+        target: format!("{root}{}", page_dir(lang, site, Kind::Proposal(i))),
+        root,
+        t: &theme.strings[&lang.code],
+    };
+    Ok(Page { path: format!("{dir}index.html"), html: render_template(theme, "redirect.html", &ctx)?, untranslated: false })
 }
 
 #[derive(Serialize)]
@@ -311,7 +379,7 @@ fn render_landing(site: &Site, theme: &Theme) -> Result<Page> {
         .collect();
     let title = site.languages.iter().map(|l| site.title[&l.code].as_str()).collect::<Vec<_>>().join(" | ");
     let ctx = LandingCtx { kind: "landing", root: "", lang: lang_ctx(first), title, editions, t: &theme.strings[&first.code] };
-    Ok(Page { path: "index.html".into(), html: render_template(theme, "landing.html", &ctx)? })
+    Ok(Page { path: "index.html".into(), html: render_template(theme, "landing.html", &ctx)?, untranslated: false })
 }
 
 fn render_template(theme: &Theme, name: &str, ctx: &impl Serialize) -> Result<String> {

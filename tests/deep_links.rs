@@ -1,0 +1,190 @@
+//! Deep links for the press office: numbered paragraphs with the same anchors in every
+//! language, short links, internal links written in Markdown, and `microsite check`.
+
+mod common;
+use common::*;
+use std::path::Path;
+
+fn anchors(site: &Path, page: &str) -> Vec<(String, String)> {
+    let html = parse_page(&site.join(page));
+    html.select(&sel("main p.para"))
+        .map(|p| (p.value().attr("id").unwrap().to_string(), texts_in(p, ".pnum")))
+        .collect()
+}
+
+fn texts_in(el: scraper::ElementRef, css: &str) -> String {
+    el.select(&sel(css)).map(text).collect()
+}
+
+#[test]
+fn every_proposal_has_the_same_numbered_anchors_in_all_three_languages() {
+    let site = real_site();
+    let mut total = 0;
+    for entry in std::fs::read_dir(site.join("tc/proposals")).unwrap() {
+        let slug = entry.unwrap().file_name().into_string().unwrap();
+        let tc = anchors(site, &format!("tc/proposals/{slug}/index.html"));
+        assert!(!tc.is_empty());
+        for (id, number) in &tc {
+            // p6-3 is shown as 6.3
+            assert_eq!(id.trim_start_matches('p').replace('-', "."), *number);
+        }
+        assert_eq!(anchors(site, &format!("sc/proposals/{slug}/index.html")), tc, "{slug} sc");
+        assert_eq!(anchors(site, &format!("en/proposals/{slug}/index.html")), tc, "{slug} en");
+        total += tc.len();
+    }
+    assert_eq!(total, 71);
+}
+
+#[test]
+fn short_links_lead_to_their_proposal_on_any_static_host() {
+    let site = real_site();
+    for (prefix, n, slug) in [("en", 6, "pilot-bases"), ("tc", 1, "industrial-blueprint"), ("sc", 13, "mainland-domestic-sales")] {
+        let page = format!("{prefix}/{n}/index.html");
+        let html = parse_page(&site.join(&page));
+        let expected = Path::new(prefix).join(format!("proposals/{slug}/index.html"));
+        let refresh = html.select(&sel("meta[http-equiv=refresh]")).next().expect("a meta refresh");
+        let url = refresh.value().attr("content").unwrap().split_once("url=").unwrap().1;
+        assert_eq!(resolve(Path::new(&page), url), expected);
+        let canonical = html.select(&sel("link[rel=canonical]")).next().expect("a canonical link");
+        assert_eq!(resolve(Path::new(&page), canonical.value().attr("href").unwrap()), expected);
+        let plain = html.select(&sel("a[data-redirect]")).next().expect("a plain link");
+        assert_eq!(resolve(Path::new(&page), plain.value().attr("href").unwrap()), expected);
+        assert!(html.select(&sel("script[src][defer]")).next().is_some(), "the fragment-keeping script");
+    }
+}
+
+#[test]
+fn proposal_pages_show_their_short_link() {
+    let page = Path::new("en/proposals/pilot-bases/index.html");
+    let html = parse_page(&real_site().join(page));
+    let link = html.select(&sel("a.shortlink")).next().expect("a short link");
+    assert_eq!(text(link), "/en/6/");
+    assert_eq!(resolve(page, link.value().attr("href").unwrap()), Path::new("en/6/index.html"));
+}
+
+#[test]
+fn pages_load_one_deferred_external_script_and_no_inline_script() {
+    let site = real_site();
+    for page in html_files(site) {
+        let html = parse_page(&site.join(&page));
+        for script in html.select(&sel("script")) {
+            assert!(script.value().attr("src").is_some(), "{}: inline script", page.display());
+            assert!(script.value().attr("defer").is_some(), "{}: script without defer", page.display());
+        }
+    }
+    assert!(site.join("assets/site.js").is_file());
+}
+
+#[test]
+fn check_passes_on_the_real_content() {
+    let project = Project::real();
+    let out = project.run(&["check"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}{}", stderr(&out));
+    assert!(stdout.contains(": 0 problem(s)"), "{stdout}");
+    assert!(!project.path("build").exists(), "check never writes build/");
+}
+
+/// Runs `check` on a broken project; returns its output after asserting it failed and
+/// left build/ alone.
+fn check_fails(project: &Project) -> String {
+    let build = project.build();
+    let before = snapshot(&build);
+    let result = project.run(&["check"]);
+    let stdout = String::from_utf8_lossy(&result.stdout).into_owned();
+    assert!(!result.status.success(), "check should fail:\n{stdout}");
+    assert!(snapshot(&build) == before, "check touched build/");
+    stdout
+}
+
+const DEMAND_ZH: &str = "content/proposals/demand-driven-innovation.zh-Hant.md";
+const DEMAND_EN: &str = "content/proposals/demand-driven-innovation.en.md";
+
+fn add_link(project: &Project, file: &str, markdown: &str) {
+    project.edit(file, |s| s.replacen("。\n\n", &format!("。{markdown}\n\n"), 1).replacen(".\n\n", &format!(". {markdown}\n\n"), 1));
+}
+
+#[test]
+fn internal_markdown_links_are_rewritten_to_each_languages_page() {
+    let project = Project::real();
+    add_link(&project, DEMAND_ZH, "（見[第 6.3 段](@/proposals/pilot-bases.md#p6-3)）");
+    add_link(&project, DEMAND_EN, "(See [paragraph 6.3](@/proposals/pilot-bases.md#p6-3).)");
+    let out = project.run(&["check"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    let build = project.build();
+    for prefix in ["tc", "sc", "en"] {
+        let page = format!("{prefix}/proposals/demand-driven-innovation/index.html");
+        let html = parse_page(&build.join(&page));
+        let link = html.select(&sel("main .body a:not(.pnum)")).next().expect("the internal link");
+        let href = link.value().attr("href").unwrap();
+        assert!(href.ends_with("#p6-3"), "{href}");
+        assert_eq!(resolve(Path::new(&page), href), Path::new(prefix).join("proposals/pilot-bases/index.html"), "{prefix}");
+    }
+}
+
+#[test]
+fn check_names_the_file_and_line_of_a_link_to_a_proposal_that_does_not_exist() {
+    let project = Project::real();
+    add_link(&project, DEMAND_EN, "(See [the missing one](@/proposals/no-such-proposal.md).)");
+    let out = check_fails(&project);
+    let line = project.read(DEMAND_EN).lines().position(|l| l.contains("no-such-proposal")).unwrap() + 1;
+    assert!(out.contains(&format!("demand-driven-innovation.en.md:{line}: broken link @/proposals/no-such-proposal.md")), "{out}");
+    assert!(out.contains("there is no proposal `no-such-proposal`"), "{out}");
+}
+
+#[test]
+fn check_names_a_fragment_that_does_not_exist() {
+    let project = Project::real();
+    add_link(&project, DEMAND_ZH, "（見[第 6.9 段](@/proposals/pilot-bases.md#p6-9)）");
+    let out = check_fails(&project);
+    assert!(out.contains("demand-driven-innovation.zh-Hant.md:") && out.contains("@/proposals/pilot-bases.md#p6-9"), "{out}");
+    assert!(out.contains("no anchor #p6-9"), "{out}");
+}
+
+#[test]
+fn check_finds_a_broken_link_in_the_theme_on_every_page_that_has_it() {
+    let project = Project::real();
+    project.edit("themes/default/templates/pillar.html", |s| s.replacen("<ul class=\"toc\">", "<a href=\"../../nowhere/\">x</a><ul class=\"toc\">", 1));
+    let out = check_fails(&project);
+    assert!(out.contains("problem: en/pillars/economy/index.html: ../../nowhere/: no such file: en/nowhere/index.html"), "{out}");
+    assert_eq!(out.matches("../../nowhere/").count(), 12, "one problem per pillar page in each language:\n{out}");
+}
+
+#[test]
+fn check_finds_a_fragment_missing_from_its_page() {
+    let project = Project::real();
+    project.edit("themes/default/templates/home.html", |s| s.replacen("<h2 class=\"section-title\">", "<a href=\"#nowhere\">x</a><h2 class=\"section-title\">", 1));
+    let out = check_fails(&project);
+    assert!(out.contains("problem: tc/index.html: #nowhere: tc/index.html has no id \"nowhere\""), "{out}");
+}
+
+#[test]
+fn check_finds_duplicate_ids() {
+    let project = Project::real();
+    project.edit("themes/default/templates/base.html", |s| s.replacen("<footer class=\"site-footer\">", "<footer class=\"site-footer\" id=\"main\">", 1));
+    let out = check_fails(&project);
+    assert!(out.contains("id=\"main\": the id is used more than once on the page"), "{out}");
+}
+
+#[test]
+fn check_finds_paragraph_anchors_out_of_step_between_languages() {
+    let project = Project::real();
+    project.edit(DEMAND_EN, |s| {
+        let cut = s.rfind("\n\n").unwrap();
+        s[..cut].to_string() + "\n"
+    });
+    let out = check_fails(&project);
+    assert!(out.contains("en/proposals/demand-driven-innovation/index.html") && out.contains("paragraph anchors differ"), "{out}");
+}
+
+#[test]
+fn build_warns_about_broken_links_and_strict_fails_on_them() {
+    let project = Project::real();
+    add_link(&project, DEMAND_EN, "(See [the missing one](@/proposals/no-such-proposal.md).)");
+    let result = project.run(&["build"]);
+    assert!(result.status.success());
+    assert!(stderr(&result).contains("warning:") && stderr(&result).contains("no-such-proposal"), "{}", stderr(&result));
+    let strict = project.run(&["build", "--strict"]);
+    assert!(!strict.status.success());
+    assert!(stderr(&strict).contains("no-such-proposal"));
+}
