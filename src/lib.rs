@@ -110,7 +110,7 @@ pub fn generate(root: &Path) -> Result<GeneratedSite> {
     let untranslated = pages.iter().filter(|p| p.untranslated).map(|p| p.path.clone()).collect();
     let mut files: Vec<OutputFile> =
         pages.par_iter().map(|p| OutputFile { path: p.path.clone(), bytes: write::minify(&p.html) }).collect();
-    files.extend(theme.static_files.iter().map(|(name, bytes)| OutputFile { path: format!("assets/{name}"), bytes: bytes.clone() }));
+    files.extend(theme.static_files.iter().map(|f| OutputFile { path: f.output.clone(), bytes: f.bytes.clone() }));
     Ok(GeneratedSite { files, pages: page_count, warnings, prefixes, untranslated })
 }
 

@@ -180,23 +180,60 @@ impl Document {
         Document { events, internal_links: self.internal_links.clone() }
     }
 
-    /// The plain text of the first top-level paragraph.
-    pub fn first_paragraph_text(&self) -> String {
+    /// The plain text of each top-level paragraph, in order.
+    pub fn paragraph_texts(&self) -> Vec<String> {
         let mut depth = 0usize;
-        let mut inside = false;
-        let mut out = String::new();
+        let mut current: Option<String> = None;
+        let mut texts = Vec::new();
         for event in &self.events {
             match event {
-                Event::Start(Tag::Paragraph) if depth == 0 => inside = true,
-                Event::End(TagEnd::Paragraph) if inside => return out,
-                Event::Text(t) | Event::Code(t) if inside => out.push_str(t),
+                Event::Start(Tag::Paragraph) if depth == 0 => current = Some(String::new()),
+                Event::End(TagEnd::Paragraph) if depth == 0 => texts.extend(current.take()),
+                Event::Text(t) | Event::Code(t) => {
+                    if let Some(text) = current.as_mut() {
+                        text.push_str(t);
+                    }
+                }
+                Event::SoftBreak | Event::HardBreak => {
+                    if let Some(text) = current.as_mut() {
+                        text.push(' ');
+                    }
+                }
                 Event::Start(tag) if is_container(tag) => depth += 1,
                 Event::End(end) if is_container_end(end) => depth = depth.saturating_sub(1),
                 _ => {}
             }
         }
-        out
+        texts
     }
+}
+
+/// A short plain-text summary of `text`: whole sentences while they fit in `max`
+/// characters, else the text cut at a word (or, in CJK, a character) with "…".
+pub fn excerpt(text: &str, lang: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cjk = is_cjk_language(lang);
+    let ends: &[char] = if cjk { &['。', '！', '？', '；'] } else { &['.', '!', '?'] };
+    let mut cut = None;
+    for (count, (i, c)) in text.char_indices().enumerate() {
+        if count >= max {
+            break;
+        }
+        let next_is_break = text[i + c.len_utf8()..].starts_with(' ') || cjk;
+        if ends.contains(&c) && next_is_break {
+            cut = Some(i + c.len_utf8());
+        }
+    }
+    if let Some(end) = cut {
+        return text[..end].to_string();
+    }
+    let limit = text.char_indices().nth(max.saturating_sub(1)).map_or(text.len(), |(i, _)| i);
+    let head = &text[..limit];
+    let head = if cjk { head } else { head.rsplit_once(' ').map_or(head, |(h, _)| h) };
+    format!("{}…", head.trim_end_matches([',', ';', ':', '，', '、', ' ']))
 }
 
 /// One unit of a document's top-level structure.
@@ -364,6 +401,21 @@ mod tests {
         let out = to_html(&doc, None, &|t| t.strip_prefix("@/proposals/pilot-bases.md").map(|f| format!("../pilot-bases/{f}")));
         assert!(out.contains(r##"<a href="../pilot-bases/#p6-3">6.3</a>"##), "{out}");
         assert!(out.contains(r#"href="https://example.org""#));
+    }
+
+    #[test]
+    fn excerpts_keep_whole_sentences_or_cut_cleanly() {
+        assert_eq!(excerpt("One two. Three four five six.", "en", 12), "One two.");
+        assert_eq!(excerpt("Alpha beta gamma delta", "en", 14), "Alpha beta…");
+        assert_eq!(excerpt("製造業很重要。振興工業不但有用", "zh-Hant", 10), "製造業很重要。");
+        assert_eq!(excerpt("製造業對香港經濟和社會可持續發展", "zh-Hant", 6), "製造業對香…");
+        assert_eq!(excerpt("Short.", "en", 50), "Short.");
+    }
+
+    #[test]
+    fn paragraph_texts_are_plain_text_of_top_level_paragraphs() {
+        let doc = parse("One *two* `three`.\n\n> quoted\n\nFour\nfive.", "en");
+        assert_eq!(doc.paragraph_texts(), vec!["One two three.", "Four five."]);
     }
 
     #[test]

@@ -21,8 +21,41 @@ pub struct Theme {
     pub dir: PathBuf,
     /// UI strings by language code.
     pub strings: BTreeMap<String, Strings>,
-    /// Static files: path under `static/` → contents.
-    pub static_files: Vec<(String, Vec<u8>)>,
+    /// Static files: (path under `static/`, path in the output, contents).
+    pub static_files: Vec<StaticFile>,
+}
+
+/// A file of the theme's `static/` folder and where it is published.
+pub struct StaticFile {
+    /// Its name under `static/`: `style.css`.
+    pub name: String,
+    /// Its path in the output. Stylesheets and scripts carry a hash of their contents
+    /// (`assets/style.1f2e3d4c.css`), so hosts may cache them for ever and a new version
+    /// is never served stale.
+    pub output: String,
+    pub bytes: Vec<u8>,
+}
+
+impl Theme {
+    /// Output paths of the static files by name, for templates: `assets["style.css"]`.
+    pub fn asset_paths(&self) -> BTreeMap<&str, &str> {
+        self.static_files.iter().map(|f| (f.name.as_str(), f.output.as_str())).collect()
+    }
+}
+
+/// FNV-1a, 64 bits: a stable content hash for file names (not for security).
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// `style.css` with contents → `assets/style.1f2e3d4c.css`; other files keep their name.
+fn output_path(name: &str, bytes: &[u8]) -> String {
+    match name.rsplit_once('.') {
+        Some((stem, ext)) if ext == "css" || ext == "js" => {
+            format!("assets/{stem}.{:08x}.{ext}", content_hash(bytes) as u32)
+        }
+        _ => format!("assets/{name}"),
+    }
 }
 
 /// Loads theme `name` for the given authored languages.
@@ -62,9 +95,12 @@ pub fn load(root: &Path, name: &str, authored: &[&str]) -> Result<Theme> {
     let mut static_files = Vec::new();
     for (name, rel) in files_under(root, &format!("{rel_dir}/static"))? {
         let bytes = std::fs::read(root.join(&rel)).map_err(|e| Error::io(display_path(root, &rel), "read the file", e))?;
-        static_files.push((name, bytes));
+        static_files.push(StaticFile { output: output_path(&name, &bytes), name, bytes });
     }
-    Ok(Theme { tera, dir, strings, static_files })
+    let mut theme = Theme { tera, dir, strings, static_files };
+    let assets: BTreeMap<String, String> = theme.asset_paths().into_iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    theme.tera.global_context().insert("assets", &assets);
+    Ok(theme)
 }
 
 /// The files under a project folder, as (path inside the folder, path from the root), sorted.

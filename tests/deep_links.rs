@@ -72,7 +72,9 @@ fn pages_load_one_deferred_external_script_and_no_inline_script() {
             assert!(script.value().attr("defer").is_some(), "{}: script without defer", page.display());
         }
     }
-    assert!(site.join("assets/site.js").is_file());
+    let scripts: Vec<_> = std::fs::read_dir(site.join("assets")).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).filter(|n| n.ends_with(".js")).collect();
+    assert_eq!(scripts.len(), 1, "{scripts:?}");
+    assert!(scripts[0].starts_with("site.") && scripts[0].len() == "site.12345678.js".len(), "a content-hashed name: {}", scripts[0]);
 }
 
 #[test]

@@ -1,0 +1,180 @@
+//! Render stage, part two: every page of the site through the theme's Tera templates.
+//! This module lays out the URLs and renders the pages outside the language editions
+//! (landing page, short links); [`page`] builds the edition pages.
+//!
+//! URLs follow the Hong Kong government convention: `/{prefix}/` per language, then
+//! `pillars/{slug}/` and `proposals/{slug}/`, each an `index.html`, identical in every
+//! language apart from the prefix. Links are written relative to the page, so the output
+//! works at a domain's root or under any subpath.
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::error::Result;
+use crate::model::{Language, Proposal, Site};
+use crate::theme::{template_error, Strings, Theme};
+
+mod page;
+
+/// One output file: its path under the output folder and its contents.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub path: String,
+    pub html: String,
+    /// A proposal page standing in for a missing translation (it has no paragraphs).
+    pub untranslated: bool,
+}
+
+/// What a page is, and so which template renders it.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Home,
+    /// The whole document on one page.
+    Full,
+    Pillar(usize),
+    Proposal(usize),
+}
+
+impl Kind {
+    fn template(self) -> &'static str {
+        match self {
+            Kind::Home => "home",
+            Kind::Full => "full",
+            Kind::Pillar(_) => "pillar",
+            Kind::Proposal(_) => "proposal",
+        }
+    }
+}
+
+/// The folder of a page, from the site root, ending in `/` (empty for the landing page).
+fn page_dir(lang: &Language, site: &Site, kind: Kind) -> String {
+    match kind {
+        Kind::Home => format!("{}/", lang.prefix),
+        Kind::Full => format!("{}/full/", lang.prefix),
+        Kind::Pillar(i) => format!("{}/pillars/{}/", lang.prefix, site.pillars[i].slug),
+        Kind::Proposal(i) => format!("{}/proposals/{}/", lang.prefix, site.proposals[i].slug),
+    }
+}
+
+/// The relative path from a page folder back to the site root (`../../../`).
+fn root_of(dir: &str) -> String {
+    "../".repeat(dir.matches('/').count())
+}
+
+#[derive(Serialize)]
+struct LangCtx<'a> {
+    code: &'a str,
+    prefix: &'a str,
+    html_lang: &'a str,
+    name: &'a str,
+}
+
+fn lang_ctx(l: &Language) -> LangCtx<'_> {
+    LangCtx { code: &l.code, prefix: &l.prefix, html_lang: &l.html_lang, name: &l.name }
+}
+
+/// Renders every page of every language, and the landing page, in a stable order.
+pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<Page>> {
+    let mut jobs: Vec<(&Language, Kind)> = Vec::new();
+    for lang in &site.languages {
+        jobs.push((lang, Kind::Home));
+        jobs.push((lang, Kind::Full));
+        jobs.extend((0..site.pillars.len()).map(|i| (lang, Kind::Pillar(i))));
+        jobs.extend((0..site.proposals.len()).map(|i| (lang, Kind::Proposal(i))));
+    }
+    let slugs: BTreeMap<&str, usize> = site.proposals.iter().enumerate().map(|(i, p)| (p.slug.as_str(), i)).collect();
+    let mut pages: Vec<Page> = jobs
+        .par_iter()
+        .map(|&(lang, kind)| page::render(site, theme, &slugs, lang, kind))
+        .collect::<Result<Vec<_>>>()?;
+    let shorts: Vec<Page> = site
+        .languages
+        .par_iter()
+        .flat_map(|lang| (0..site.proposals.len()).into_par_iter().map(move |i| render_short_link(site, theme, lang, i)))
+        .collect::<Result<Vec<_>>>()?;
+    pages.extend(shorts);
+    pages.push(render_landing(site, theme)?);
+    Ok(pages)
+}
+
+/// The folder of a proposal's short link: `en/6/`.
+fn short_dir(lang: &Language, proposal: &Proposal) -> String {
+    format!("{}/{}/", lang.prefix, proposal.number)
+}
+
+#[derive(Serialize)]
+struct RedirectCtx<'a> {
+    kind: &'static str,
+    lang: LangCtx<'a>,
+    root: String,
+    title: String,
+    /// Where the short link leads, relative to it.
+    target: String,
+    t: &'a Strings,
+}
+
+/// `/{prefix}/{n}/`: a tiny page that sends the reader on to proposal n, on any static host.
+fn render_short_link(site: &Site, theme: &Theme, lang: &Language, i: usize) -> Result<Page> {
+    let q = &site.proposals[i];
+    let dir = short_dir(lang, q);
+    let root = root_of(&dir);
+    let ctx = RedirectCtx {
+        kind: "redirect",
+        lang: lang_ctx(lang),
+        title: format!("{}. {}", q.number, site.proposal_title(q, &lang.code)),
+        target: format!("{root}{}", page_dir(lang, site, Kind::Proposal(i))),
+        root,
+        t: &theme.strings[&lang.code],
+    };
+    Ok(Page { path: format!("{dir}index.html"), html: render_template(theme, "redirect.html", &ctx)?, untranslated: false })
+}
+
+#[derive(Serialize)]
+struct Edition<'a> {
+    #[serde(flatten)]
+    lang: LangCtx<'a>,
+    href: String,
+    site_title: &'a str,
+    publisher: &'a str,
+    date: &'a str,
+    t: &'a Strings,
+}
+
+#[derive(Serialize)]
+struct LandingCtx<'a> {
+    kind: &'static str,
+    root: &'static str,
+    /// The first language: the landing page's own `<html lang>`.
+    lang: LangCtx<'a>,
+    title: String,
+    editions: Vec<Edition<'a>>,
+    t: &'a Strings,
+}
+
+/// The root `index.html`: the document's title in every language, linking to each edition.
+fn render_landing(site: &Site, theme: &Theme) -> Result<Page> {
+    let first = &site.languages[0];
+    let editions: Vec<Edition> = site
+        .languages
+        .iter()
+        .map(|l| Edition {
+            lang: lang_ctx(l),
+            href: format!("{}/", l.prefix),
+            site_title: &site.title[&l.code],
+            publisher: &site.publisher[&l.code],
+            date: &site.date[&l.code],
+            t: &theme.strings[&l.code],
+        })
+        .collect();
+    let title = site.languages.iter().map(|l| site.title[&l.code].as_str()).collect::<Vec<_>>().join(" | ");
+    let ctx = LandingCtx { kind: "landing", root: "", lang: lang_ctx(first), title, editions, t: &theme.strings[&first.code] };
+    Ok(Page { path: "index.html".into(), html: render_template(theme, "landing.html", &ctx)?, untranslated: false })
+}
+
+fn render_template(theme: &Theme, name: &str, ctx: &impl Serialize) -> Result<String> {
+    let file = theme.dir.join("templates").join(name);
+    let context = tera::Context::from_serialize(ctx).map_err(|e| template_error(&file, &e))?;
+    theme.tera.render(name, &context).map_err(|e| template_error(&file, &e))
+}

@@ -1,0 +1,318 @@
+//! The pages of one language edition — home, pillar, proposal and full document — as
+//! template contexts: navigation, breadcrumbs, previous/next, bodies with their anchors,
+//! a table of contents and a description for search engines and link previews.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::{lang_ctx, page_dir, root_of, short_dir, Kind, LangCtx, Page};
+use crate::error::Result;
+use crate::markdown::{self, Anchors};
+use crate::model::{self, Language, Proposal, Site};
+use crate::theme::{Strings, Theme};
+
+#[derive(Serialize)]
+pub(super) struct Link {
+    title: String,
+    href: String,
+}
+
+#[derive(Serialize)]
+struct Alternate<'a> {
+    #[serde(flatten)]
+    lang: LangCtx<'a>,
+    href: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct ProposalItem {
+    number: u32,
+    title: String,
+    href: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct PillarItem {
+    number: u32,
+    slug: String,
+    title: String,
+    href: String,
+    current: bool,
+    proposals: Vec<ProposalItem>,
+}
+
+/// The language edition a missing translation points to.
+#[derive(Serialize)]
+struct Fallback {
+    name: String,
+    html_lang: String,
+    href: String,
+}
+
+/// One entry of a proposal's table of contents: a numbered paragraph and its opening words.
+#[derive(Serialize)]
+struct TocEntry {
+    id: String,
+    number: String,
+    excerpt: String,
+}
+
+#[derive(Serialize)]
+struct ProposalCtx {
+    number: u32,
+    slug: String,
+    title: String,
+    /// The proposal's own page, relative to the page showing it.
+    href: String,
+    /// The proposal's short link (`/en/6/`), relative to the page, and as shown.
+    short_href: String,
+    short_path: String,
+    body_html: String,
+    toc: Vec<TocEntry>,
+    /// Set when this language has no text of the proposal: where to read it instead.
+    fallback: Option<Fallback>,
+}
+
+/// A pillar with its proposals in full, for the full-document page.
+#[derive(Serialize)]
+struct FullPillar {
+    number: u32,
+    slug: String,
+    title: String,
+    proposals: Vec<ProposalCtx>,
+}
+
+#[derive(Serialize)]
+struct PageCtx<'a> {
+    kind: &'static str,
+    lang: LangCtx<'a>,
+    /// Relative path to the site root, for assets.
+    root: String,
+    /// The document title for `<title>`.
+    title: String,
+    /// A sentence or two about the page, for `<meta name="description">`.
+    description: String,
+    home_href: String,
+    full_href: String,
+    alternates: Vec<Alternate<'a>>,
+    breadcrumbs: Vec<Link>,
+    site_title: &'a str,
+    publisher: &'a str,
+    date: &'a str,
+    intro_html: String,
+    pillars: Vec<PillarItem>,
+    /// On a pillar or proposal page, its pillar (index into `pillars`).
+    pillar: Option<usize>,
+    proposal: Option<ProposalCtx>,
+    /// On the full-document page: everything, in order.
+    full: Vec<FullPillar>,
+    previous: Option<Link>,
+    next: Option<Link>,
+    t: &'a Strings,
+}
+
+/// Longest description, in characters: about what search engines show.
+const DESCRIPTION_MAX: (usize, usize) = (80, 160); // (CJK, others)
+
+/// Renders one page of `lang`'s edition.
+pub(super) fn render(site: &Site, theme: &Theme, slugs: &BTreeMap<&str, usize>, lang: &Language, kind: Kind) -> Result<Page> {
+    let t = &theme.strings[&lang.code];
+    let code = lang.code.as_str();
+    let dir = page_dir(lang, site, kind);
+    let root = root_of(&dir);
+    let href = |other: &Language, k: Kind| format!("{root}{}", page_dir(other, site, k));
+    // `@/proposals/SLUG.md#p6-3` → this language's page of that proposal.
+    let link_to = |target: &str| -> Option<String> {
+        let (slug, fragment) = model::internal_target(target)?;
+        let i = *slugs.get(slug)?;
+        let fragment = if fragment.is_empty() { String::new() } else { format!("#{fragment}") };
+        Some(format!("{}{fragment}", href(lang, Kind::Proposal(i))))
+    };
+    let max_description = if markdown::is_cjk_language(code) { DESCRIPTION_MAX.0 } else { DESCRIPTION_MAX.1 };
+    let summary = |text: &str| markdown::excerpt(text, code, max_description);
+    let intro_text = site.intro.get(code).and_then(|d| d.paragraph_texts().into_iter().next());
+    let proposal_ctx = |i: usize| -> ProposalCtx {
+        build_proposal(site, &site.proposals[i], lang, t, &root, href(lang, Kind::Proposal(i)), |l| href(l, Kind::Proposal(i)), &link_to)
+    };
+
+    let (current_pillar, current_proposal) = match kind {
+        Kind::Pillar(i) => (Some(i), None),
+        Kind::Proposal(i) => (Some(site.proposals[i].pillar), Some(i)),
+        Kind::Home | Kind::Full => (None, None),
+    };
+    let pillars: Vec<PillarItem> = site
+        .pillars
+        .iter()
+        .enumerate()
+        .map(|(pi, p)| PillarItem {
+            number: p.number,
+            slug: p.slug.clone(),
+            title: p.title[code].clone(),
+            href: href(lang, Kind::Pillar(pi)),
+            current: current_pillar == Some(pi),
+            proposals: proposals_of(site, pi)
+                .map(|(qi, q)| ProposalItem {
+                    number: q.number,
+                    title: site.proposal_title(q, code).to_string(),
+                    href: href(lang, Kind::Proposal(qi)),
+                    current: current_proposal == Some(qi),
+                })
+                .collect(),
+        })
+        .collect();
+
+    let home = Link { title: t.get("home").cloned().unwrap_or_default(), href: href(lang, Kind::Home) };
+    let site_title = site.title[code].as_str();
+    let mut breadcrumbs = vec![];
+    let (mut title, mut description) = (site_title.to_string(), intro_text.as_deref().map_or(site_title.to_string(), summary));
+    let (mut proposal, mut full, mut previous, mut next, mut intro_html) = (None, Vec::new(), None, None, String::new());
+    match kind {
+        Kind::Home => {
+            if let Some(doc) = site.intro.get(code) {
+                intro_html = markdown::to_html(doc, None, &link_to);
+            }
+        }
+        Kind::Full => {
+            breadcrumbs.push(home);
+            title = format!("{} | {}", t.get("full_text").map_or("", String::as_str), site_title);
+            full = site
+                .pillars
+                .iter()
+                .enumerate()
+                .map(|(pi, p)| FullPillar {
+                    number: p.number,
+                    slug: p.slug.clone(),
+                    title: p.title[code].clone(),
+                    proposals: proposals_of(site, pi).map(|(qi, _)| proposal_ctx(qi)).collect(),
+                })
+                .collect();
+        }
+        Kind::Pillar(i) => {
+            let p = &site.pillars[i];
+            breadcrumbs.push(home);
+            title = format!("{} | {site_title}", p.title[code]);
+            description = match p.intro.get(code).and_then(|d| d.paragraph_texts().into_iter().next()) {
+                Some(text) => summary(&text),
+                None => {
+                    let titles: Vec<String> = proposals_of(site, i).map(|(_, q)| format!("{}. {}", q.number, site.proposal_title(q, code))).collect();
+                    summary(&format!("{}: {}", p.title[code], titles.join(if markdown::is_cjk_language(code) { "；" } else { "; " })))
+                }
+            };
+            if let Some(doc) = p.intro.get(code) {
+                intro_html = markdown::to_html(doc, None, &link_to);
+            }
+        }
+        Kind::Proposal(i) => {
+            let q = &site.proposals[i];
+            let pi = q.pillar;
+            breadcrumbs.push(home);
+            breadcrumbs.push(Link { title: site.pillars[pi].title[code].clone(), href: href(lang, Kind::Pillar(pi)) });
+            title = format!("{}. {} | {site_title}", q.number, site.proposal_title(q, code));
+            if let Some(text) = q.texts.get(code) {
+                description = match &text.description {
+                    Some(d) => d.clone(),
+                    None => summary(text.body.paragraph_texts().first().map_or("", String::as_str)),
+                };
+            }
+            proposal = Some(proposal_ctx(i));
+            let neighbour = |j: usize| {
+                let n = &site.proposals[j];
+                Link { title: format!("{}. {}", n.number, site.proposal_title(n, code)), href: href(lang, Kind::Proposal(j)) }
+            };
+            previous = i.checked_sub(1).map(neighbour);
+            next = (i + 1 < site.proposals.len()).then(|| neighbour(i + 1));
+        }
+    }
+
+    let ctx = PageCtx {
+        kind: kind.template(),
+        lang: lang_ctx(lang),
+        title,
+        description,
+        home_href: href(lang, Kind::Home),
+        full_href: href(lang, Kind::Full),
+        alternates: site
+            .languages
+            .iter()
+            .map(|l| Alternate { lang: lang_ctx(l), href: href(l, kind), current: l.code == lang.code })
+            .collect(),
+        breadcrumbs,
+        site_title,
+        publisher: &site.publisher[code],
+        date: &site.date[code],
+        intro_html,
+        pillars,
+        pillar: current_pillar,
+        proposal,
+        full,
+        previous,
+        next,
+        t,
+        root,
+    };
+    let html = super::render_template(theme, &format!("{}.html", ctx.kind), &ctx)?;
+    // A page missing (part of) a translation has fewer anchors than its twins; the build
+    // already warns about each missing file, so the checker need not compare it.
+    let untranslated = ctx.proposal.iter().chain(ctx.full.iter().flat_map(|p| &p.proposals)).any(|p| p.fallback.is_some());
+    Ok(Page { path: format!("{dir}index.html"), html, untranslated })
+}
+
+/// The proposals of pillar `pi`, with their indexes, in document order.
+fn proposals_of(site: &Site, pi: usize) -> impl Iterator<Item = (usize, &Proposal)> {
+    site.proposals.iter().enumerate().filter(move |(_, q)| q.pillar == pi)
+}
+
+/// Longest table-of-contents entry, in characters.
+const TOC_EXCERPT: (usize, usize) = (18, 48); // (CJK, others)
+
+#[allow(clippy::too_many_arguments)]
+fn build_proposal(
+    site: &Site,
+    q: &Proposal,
+    lang: &Language,
+    t: &Strings,
+    root: &str,
+    own_href: String,
+    href_in: impl Fn(&Language) -> String,
+    link_to: &dyn Fn(&str) -> Option<String>,
+) -> ProposalCtx {
+    let code = lang.code.as_str();
+    let paragraph_label = t.get("paragraph").map_or("{n}", String::as_str);
+    let short = short_dir(lang, q);
+    let mut ctx = ProposalCtx {
+        number: q.number,
+        slug: q.slug.clone(),
+        title: site.proposal_title(q, code).to_string(),
+        href: own_href,
+        short_href: format!("{root}{short}"),
+        short_path: format!("/{short}"),
+        body_html: String::new(),
+        toc: Vec::new(),
+        fallback: None,
+    };
+    match q.texts.get(code) {
+        Some(text) => {
+            ctx.body_html = markdown::to_html(&text.body, Some(&Anchors { proposal: q.number, paragraph_label }), link_to);
+            let max = if markdown::is_cjk_language(code) { TOC_EXCERPT.0 } else { TOC_EXCERPT.1 };
+            ctx.toc = text
+                .body
+                .paragraph_texts()
+                .iter()
+                .enumerate()
+                .map(|(k, para)| TocEntry {
+                    id: format!("p{}-{}", q.number, k + 1),
+                    number: format!("{}.{}", q.number, k + 1),
+                    excerpt: markdown::excerpt(para, code, max),
+                })
+                .collect();
+        }
+        None => {
+            let other = site.languages.iter().find(|l| q.texts.contains_key(&l.code)).expect("a proposal has at least one text");
+            ctx.fallback = Some(Fallback { name: other.name.clone(), html_lang: other.html_lang.clone(), href: href_in(other) });
+        }
+    }
+    ctx
+}
