@@ -60,7 +60,7 @@ test("copy link copies the paragraph's absolute address and says so", async () =
   const page = await context.newPage();
   await page.goto(server.url + "tc/proposals/pilot-bases/");
   const button = page.locator("#p6-3 button.copy");
-  assert.equal(await button.getAttribute("aria-label"), "複製第 6.3 段的連結");
+  assert.equal(await button.getAttribute("aria-label"), "複製連結：第 6.3 段");
   await button.click();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(copied, server.url + "tc/proposals/pilot-bases/#p6-3");

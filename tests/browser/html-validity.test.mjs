@@ -1,0 +1,34 @@
+// The Nu HTML Checker (vnu.jar, run on the machine's Java) reports no error on any page.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
+import fs from "node:fs";
+import { site } from "./lib.mjs";
+
+const require = createRequire(import.meta.url);
+
+test("the Nu HTML Checker finds no error on any generated page", () => {
+  const jar = path.join(path.dirname(require.resolve("vnu-jar/package.json")), "build", "dist", "vnu.jar");
+  assert.ok(fs.existsSync(jar), `vnu.jar at ${jar}`);
+  let output;
+  try {
+    output = execFileSync("java", ["-jar", jar, "--errors-only", "--format", "json", "--skip-non-html", site], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (e) {
+    // vnu exits 1 when it reports errors; its report is on stderr.
+    output = e.stderr || e.stdout;
+  }
+  const report = JSON.parse(output || '{"messages":[]}');
+  const errors = report.messages.filter((m) => m.type === "error" || m.subType === "fatal");
+  const pages = new Set(fs.readdirSync(site, { recursive: true }).filter((f) => f.endsWith(".html")));
+  assert.ok(pages.size > 50, `checked ${pages.size} pages`);
+  assert.deepEqual(
+    errors.map((m) => `${m.url?.replace(/^file:.*?build\//, "")}:${m.lastLine}: ${m.message}`),
+    [],
+  );
+});

@@ -1,0 +1,139 @@
+// Reading on a phone: nothing overflows at 390 px (nor at 320 px, the width a 1280 px
+// screen has at 200 % zoom), the pillar navigation is there and thumb-sized without
+// JavaScript, body text is large enough, no request leaves the site, pages stay light;
+// and screenshots at 390×844 and 1280×800 for a person to look at.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { serve, launch, phone, desktop, site, shots } from "./lib.mjs";
+import { everyKind } from "./pages.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+  fs.mkdirSync(shots, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  console.log(`# screenshots: ${shots}`);
+});
+
+for (const { lang, kind, path: pagePath } of everyKind) {
+  test(`${lang} ${kind}: fits a phone, pillars reachable, no outside requests`, async () => {
+    for (const width of [390, 320]) {
+      const context = await browser.newContext({ ...phone, viewport: { width, height: 844 }, javaScriptEnabled: width === 390 });
+      const page = await context.newPage();
+      const outside = [];
+      page.on("request", (r) => {
+        if (!r.url().startsWith(server.url)) outside.push(r.url());
+      });
+      await page.goto(server.url + pagePath);
+      const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth,
+      }));
+      assert.ok(scrollWidth <= clientWidth, `at ${width}px the page is ${scrollWidth}px wide`);
+      const pillars = page.locator("nav.pillars a");
+      assert.equal(await pillars.count(), 4, "four pillar links");
+      for (let i = 0; i < 4; i++) {
+        const box = await pillars.nth(i).boundingBox();
+        assert.ok(box && box.height >= 44 && box.width >= 44, `pillar link ${i + 1} is ${box?.width}×${box?.height}`);
+        assert.ok(box.x >= 0 && box.x + box.width <= width, `pillar link ${i + 1} is on screen`);
+      }
+      const size = await page.evaluate(() => {
+        const text = document.querySelector("main .body p.para, main .intro p, main .toc li");
+        return parseFloat(getComputedStyle(text).fontSize);
+      });
+      assert.ok(size >= 16, `body text ${size}px`);
+      assert.deepEqual(outside, [], "requests outside the site");
+      if (width === 390) {
+        await page.screenshot({ path: path.join(shots, `${lang}-${kind}-390x844.png`) });
+      }
+      await context.close();
+    }
+    const context = await browser.newContext(desktop);
+    const page = await context.newPage();
+    await page.goto(server.url + pagePath);
+    await page.screenshot({ path: path.join(shots, `${lang}-${kind}-1280x800.png`) });
+    await context.close();
+  });
+}
+
+test("Chinese body text is set at line height 1.7–1.8 and English within a 75-character measure", async () => {
+  const page = await browser.newPage(phone);
+  for (const lang of ["tc", "sc"]) {
+    await page.goto(server.url + `${lang}/proposals/pilot-bases/`);
+    const ratio = await page.evaluate(() => {
+      const s = getComputedStyle(document.querySelector("#p6-1"));
+      return parseFloat(s.lineHeight) / parseFloat(s.fontSize);
+    });
+    assert.ok(ratio >= 1.7 && ratio <= 1.85, `${lang} line height ${ratio}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(server.url + "en/proposals/pilot-bases/");
+  const chars = await page.evaluate(() => {
+    const p = document.querySelector("#p6-1");
+    const s = getComputedStyle(p);
+    const probe = document.createElement("span");
+    probe.textContent = "abcdefghijklmnopqrstuvwxyz".repeat(4);
+    probe.style.font = s.font;
+    document.body.append(probe);
+    const perChar = probe.getBoundingClientRect().width / 104;
+    probe.remove();
+    return p.getBoundingClientRect().width / perChar;
+  });
+  assert.ok(chars >= 55 && chars <= 80, `English measure about ${Math.round(chars)} characters`);
+  await page.close();
+});
+
+test("HTML, CSS and JavaScript of every page weigh at most 30 KB gzipped", () => {
+  const files = fs.readdirSync(site, { recursive: true }).filter((f) => f.endsWith(".html"));
+  const gz = (file) => zlib.gzipSync(fs.readFileSync(path.join(site, file)), { level: 9 }).length;
+  const heaviest = [];
+  for (const file of files) {
+    const html = fs.readFileSync(path.join(site, file), "utf8");
+    const assets = [...html.matchAll(/(?:href|src)=["']?([^"' >]+\.(?:css|js))/g)].map((m) => path.normalize(path.join(path.dirname(file), m[1])));
+    const total = gz(file) + assets.reduce((sum, a) => sum + gz(a), 0);
+    heaviest.push([total, file]);
+  }
+  heaviest.sort((a, b) => b[0] - a[0]);
+  console.log(`# heaviest pages (bytes gzipped with their CSS and JS): ${heaviest.slice(0, 3).map(([t, f]) => `${f} ${t}`).join(", ")}`);
+  assert.ok(heaviest[0][0] <= 30 * 1024, `${heaviest[0][1]} weighs ${heaviest[0][0]} bytes gzipped`);
+});
+
+test("dark mode follows the system setting", async () => {
+  const context = await browser.newContext({ ...phone, colorScheme: "dark" });
+  const page = await context.newPage();
+  await page.goto(server.url + "en/");
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(bg, "rgb(22, 22, 24)");
+  await context.close();
+});
+
+test("the print stylesheet drops navigation and keeps paragraph numbers", async () => {
+  const page = await browser.newPage(desktop);
+  await page.goto(server.url + "tc/proposals/pilot-bases/");
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator("header.site-header").isVisible(), false);
+  assert.equal(await page.locator("nav.pager").isVisible(), false);
+  assert.equal(await page.locator("#p6-3 .pnum").isVisible(), true);
+  const pdf = await page.pdf({ format: "A4" });
+  assert.ok(pdf.length > 10000, "a PDF is produced");
+  await page.close();
+});
+
+test("keyboard users get a skip link and a visible focus", async () => {
+  const page = await browser.newPage(desktop);
+  await page.goto(server.url + "en/proposals/pilot-bases/");
+  await page.keyboard.press("Tab");
+  const focused = await page.evaluate(() => ({ cls: document.activeElement.className, top: document.activeElement.getBoundingClientRect().top }));
+  assert.equal(focused.cls, "skip");
+  assert.ok(focused.top >= 0, "the skip link shows when focused");
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, "none");
+  await page.close();
+});
