@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use lol_html::{element, HtmlRewriter, Settings};
 use rayon::prelude::*;
 
+use crate::publish::BaseUrl;
 use crate::write::OutputFile;
 
 /// One broken thing on one page.
@@ -92,11 +93,20 @@ pub fn is_external(url: &str) -> bool {
     }
 }
 
-/// Resolves a relative URL found on `page` to an output path (`dir/` → `dir/index.html`),
-/// with its fragment; `None` if it climbs above the site root.
-pub fn resolve(page: &str, url: &str) -> Option<(String, String)> {
+/// Resolves a URL found on `page` to an output path (`dir/` → `dir/index.html`), with its
+/// fragment; `None` if it leaves the site (climbs above its root, or is a root-relative
+/// path outside `base_path`, the path the site is published under).
+pub fn resolve(page: &str, url: &str, base_path: &str) -> Option<(String, String)> {
     let (path, fragment) = url.split_once('#').unwrap_or((url, ""));
     let path = path.split('?').next().unwrap_or("");
+    let rooted;
+    let path = match path.strip_prefix('/') {
+        Some(_) => {
+            rooted = format!("/{}", path.strip_prefix(base_path)?);
+            rooted.as_str()
+        }
+        None => path,
+    };
     if path.is_empty() {
         return Some((page.to_string(), fragment.to_string()));
     }
@@ -132,7 +142,8 @@ fn is_anchor(id: &str) -> bool {
 /// Checks the whole output. `prefixes` are the language folders (`tc`, `sc`, `en`), the
 /// first being the reference for the anchor comparison; `untranslated` pages (standing in
 /// for a missing translation, which the build reports itself) are left out of it.
-pub fn check_output(files: &[OutputFile], prefixes: &[String], untranslated: &BTreeSet<String>) -> Report {
+pub fn check_output(files: &[OutputFile], prefixes: &[String], untranslated: &BTreeSet<String>, base: Option<&BaseUrl>) -> Report {
+    let base_path = base.map_or("/", |b| b.path.as_str());
     let all: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
     let scans: BTreeMap<&str, Scan> = files
         .par_iter()
@@ -153,12 +164,15 @@ pub fn check_output(files: &[OutputFile], prefixes: &[String], untranslated: &BT
         }
         for link in &s.links {
             report.links += 1;
+            // An absolute link to the site itself (canonical, language alternates) is internal.
+            let own = base.and_then(|b| link.strip_prefix(b.url.as_str())).map(|rest| format!("{base_path}{rest}"));
+            let link = own.as_ref().unwrap_or(link);
             if is_external(link) {
                 report.external.entry(link.clone()).or_default().insert(page.to_string());
                 continue;
             }
-            let Some((target, fragment)) = resolve(page, link) else {
-                report.problems.push(problem(page, link, "climbs above the site root".into()));
+            let Some((target, fragment)) = resolve(page, link, base_path) else {
+                report.problems.push(problem(page, link, format!("leaves the site (published under {base_path})")));
                 continue;
             };
             if !all.contains(target.as_str()) {
@@ -221,11 +235,13 @@ mod tests {
     #[test]
     fn relative_links_resolve_against_the_page() {
         let page = "en/proposals/pilot-bases/index.html";
-        assert_eq!(resolve(page, "../../../tc/proposals/pilot-bases/#p6-3"), Some(("tc/proposals/pilot-bases/index.html".into(), "p6-3".into())));
-        assert_eq!(resolve(page, "#p6-1"), Some((page.into(), "p6-1".into())));
-        assert_eq!(resolve(page, "../../../assets/style.css"), Some(("assets/style.css".into(), String::new())));
-        assert_eq!(resolve("index.html", "en/"), Some(("en/index.html".into(), String::new())));
-        assert_eq!(resolve("index.html", "../x/"), None);
+        assert_eq!(resolve(page, "../../../tc/proposals/pilot-bases/#p6-3", "/"), Some(("tc/proposals/pilot-bases/index.html".into(), "p6-3".into())));
+        assert_eq!(resolve(page, "#p6-1", "/"), Some((page.into(), "p6-1".into())));
+        assert_eq!(resolve(page, "../../../assets/style.css", "/"), Some(("assets/style.css".into(), String::new())));
+        assert_eq!(resolve("index.html", "en/", "/"), Some(("en/index.html".into(), String::new())));
+        assert_eq!(resolve("index.html", "../x/", "/"), None);
+        assert_eq!(resolve("404.html", "/budget/en/", "/budget/"), Some(("en/index.html".into(), String::new())));
+        assert_eq!(resolve("404.html", "/elsewhere/", "/budget/"), None);
     }
 
     #[test]
@@ -252,7 +268,7 @@ mod tests {
             page("tc/a/index.html", r##"<p id="p1-1">x</p><p id="p1-1">y</p><a href="../b/#p2-9">b</a><a href="#p1-1">self</a><a href="../c/">c</a><a href="https://example.org">ext</a>"##),
             page("tc/b/index.html", r##"<p id="p2-1">b</p>"##),
         ];
-        let report = check_output(&files, &["tc".into()], &BTreeSet::new());
+        let report = check_output(&files, &["tc".into()], &BTreeSet::new(), None);
         let reasons: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
         assert_eq!(reasons.len(), 3, "{reasons:#?}");
         assert!(reasons.iter().any(|r| r.contains("id=\"p1-1\"") && r.contains("more than once")));
@@ -262,13 +278,23 @@ mod tests {
     }
 
     #[test]
+    fn absolute_links_to_the_site_itself_are_checked_as_internal() {
+        let base = BaseUrl::parse("https://example.org/budget/").unwrap();
+        let files = vec![page("en/x/index.html", r#"<link rel="canonical" href="https://example.org/budget/en/x/"><link rel="alternate" href="https://example.org/budget/tc/x/"><a href="https://example.org/other/">o</a>"#)];
+        let report = check_output(&files, &["en".into()], &BTreeSet::new(), Some(&base));
+        let reasons: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(reasons, ["en/x/index.html: /budget/tc/x/: no such file: tc/x/index.html"]);
+        assert_eq!(report.external.keys().collect::<Vec<_>>(), ["https://example.org/other/"]);
+    }
+
+    #[test]
     fn anchors_must_match_across_languages() {
         let files = vec![
             page("tc/x/index.html", r#"<p id="p1-1"></p><p id="p1-2"></p>"#),
             page("en/x/index.html", r#"<p id="p1-1"></p>"#),
             page("tc/y/index.html", r#"<p id="p2-1"></p>"#),
         ];
-        let report = check_output(&files, &["tc".into(), "en".into()], &BTreeSet::new());
+        let report = check_output(&files, &["tc".into(), "en".into()], &BTreeSet::new(), None);
         let reasons: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
         assert!(reasons.iter().any(|r| r.starts_with("en/x/index.html") && r.contains("1 here, 2 there")), "{reasons:#?}");
         assert!(reasons.iter().any(|r| r.starts_with("en/y/index.html") && r.contains("missing")), "{reasons:#?}");

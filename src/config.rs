@@ -25,6 +25,13 @@ pub type Localized = BTreeMap<String, String>;
 pub struct SiteConfig {
     /// Folder name under `themes/`.
     pub theme: String,
+    /// Where the site is published (`https://www.example.org.hk/budget/2024-25/`): makes
+    /// canonical links, language alternates, the sitemap and link previews absolute.
+    #[serde(default)]
+    pub base_url: Option<Spanned<String>>,
+    /// An image for link previews on social media, a path under `content/`.
+    #[serde(default)]
+    pub share_image: Option<Spanned<String>>,
     /// The editions, in the order the language switcher lists them.
     pub languages: Vec<LanguageConfig>,
     pub publisher: Localized,
@@ -48,6 +55,9 @@ pub struct LanguageConfig {
     pub html_lang: String,
     /// The language's own name, as the switcher shows it.
     pub name: String,
+    /// Open Graph locale (`zh_HK`); derived from `html_lang` when not given.
+    #[serde(default)]
+    pub og_locale: Option<String>,
     /// For a generated edition: the authored language it is converted from.
     #[serde(default)]
     pub from: Option<Spanned<String>>,

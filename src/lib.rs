@@ -19,6 +19,7 @@ pub mod convert;
 pub mod error;
 pub mod markdown;
 pub mod model;
+pub mod publish;
 pub mod render;
 pub mod theme;
 pub mod write;
@@ -40,6 +41,8 @@ pub struct BuildOptions {
     pub out: PathBuf,
     /// Fail on warnings (missing translations, misaligned languages) instead of printing them.
     pub strict: bool,
+    /// Overrides `base_url` of the site settings (for preview deployments).
+    pub base_url: Option<String>,
 }
 
 /// What a build produced.
@@ -66,17 +69,20 @@ pub struct GeneratedSite {
     pub prefixes: Vec<String>,
     /// Pages standing in for a missing translation (already reported as warnings).
     pub untranslated: BTreeSet<String>,
+    /// Where the site is published, when known.
+    pub base_url: Option<publish::BaseUrl>,
 }
 
 impl GeneratedSite {
     /// Runs the link checker on the generated files.
     pub fn check(&self) -> check::Report {
-        check::check_output(&self.files, &self.prefixes, &self.untranslated)
+        check::check_output(&self.files, &self.prefixes, &self.untranslated, self.base_url.as_ref())
     }
 }
 
 /// Runs load → model → convert → render, returning the site without writing it.
-pub fn generate(root: &Path) -> Result<GeneratedSite> {
+/// `base_url` overrides the one in the site settings.
+pub fn generate(root: &Path, base_url: Option<&str>) -> Result<GeneratedSite> {
     let config = config::load(root)?;
     let generated: Vec<(String, String)> = config
         .languages
@@ -100,7 +106,7 @@ pub fn generate(root: &Path) -> Result<GeneratedSite> {
         },
     );
     let (files, mut theme) = loaded?;
-    let (mut site, warnings) = model::build(root, config, files)?;
+    let (mut site, warnings) = model::build(root, config, files, base_url)?;
     let prefixes = site.languages.iter().map(|l| l.prefix.clone()).collect();
     let converters = converters?;
     convert::generate(&mut site, &mut theme.strings, &converters);
@@ -111,13 +117,32 @@ pub fn generate(root: &Path) -> Result<GeneratedSite> {
     let mut files: Vec<OutputFile> =
         pages.par_iter().map(|p| OutputFile { path: p.path.clone(), bytes: write::minify(&p.html) }).collect();
     files.extend(theme.static_files.iter().map(|f| OutputFile { path: f.output.clone(), bytes: f.bytes.clone() }));
-    Ok(GeneratedSite { files, pages: page_count, warnings, prefixes, untranslated })
+    files.extend(publishing_files(root, &site)?);
+    Ok(GeneratedSite { files, pages: page_count, warnings, prefixes, untranslated, base_url: site.base_url.clone() })
+}
+
+/// The files for hosts and crawlers: sitemap, robots.txt, security headers, share image.
+fn publishing_files(root: &Path, site: &model::Site) -> Result<Vec<OutputFile>> {
+    let base_path = site.base_url.as_ref().map_or("/", |b| b.path.as_str());
+    let mut files = vec![
+        OutputFile { path: "robots.txt".into(), bytes: publish::robots(site.base_url.as_ref()).into_bytes() },
+        OutputFile { path: "_headers".into(), bytes: publish::headers(base_path).into_bytes() },
+    ];
+    if let Some(base) = &site.base_url {
+        let sitemap = publish::sitemap(site, base, &render::edition_dirs(site));
+        files.push(OutputFile { path: "sitemap.xml".into(), bytes: sitemap.into_bytes() });
+    }
+    if let Some((source, output)) = &site.share_image {
+        let bytes = std::fs::read(root.join(source)).map_err(|e| Error::io(config::display_path(root, source), "read the share image", e))?;
+        files.push(OutputFile { path: output.clone(), bytes });
+    }
+    Ok(files)
 }
 
 /// `microsite check`: generates the site in memory (never touching the output folder) and
 /// checks it. Content warnings count as problems here.
 pub fn check(root: &Path) -> Result<(GeneratedSite, check::Report)> {
-    let site = generate(root)?;
+    let site = generate(root, None)?;
     let report = site.check();
     Ok((site, report))
 }
@@ -126,7 +151,7 @@ pub fn check(root: &Path) -> Result<(GeneratedSite, check::Report)> {
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let out = if options.out.is_absolute() || options.root == Path::new(".") { options.out.clone() } else { options.root.join(&options.out) };
     check_output_folder(&options.root, &out)?;
-    let mut site = generate(&options.root)?;
+    let mut site = generate(&options.root, options.base_url.as_deref())?;
     let report = site.check();
     site.warnings.extend(report.problems.iter().map(|p| format!("broken: {p}")));
     if options.strict && !site.warnings.is_empty() {

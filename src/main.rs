@@ -31,6 +31,10 @@ enum Command {
         /// language versions of a proposal with different paragraph counts).
         #[arg(long)]
         strict: bool,
+        /// Publish for this address instead of the site settings' base_url, e.g.
+        /// https://preview.example.org/budget/ (canonical links, sitemap, link previews).
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
     },
     /// Check the site without writing it: every internal link, asset and #fragment must
     /// resolve, ids must be unique on each page, every proposal must have the same
@@ -47,9 +51,9 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { root, out, strict } => {
+        Command::Build { root, out, strict, base_url } => {
             let started = Instant::now();
-            match microsite::build(&microsite::BuildOptions { root, out, strict }) {
+            match microsite::build(&microsite::BuildOptions { root, out, strict, base_url }) {
                 Ok(report) => {
                     for warning in &report.warnings {
                         eprintln!("warning: {warning}");

@@ -11,11 +11,16 @@ use crate::config::{display_path, Localized, SiteConfig, SITE_FILE};
 use crate::content::ProposalFile;
 use crate::error::{Error, Result};
 use crate::markdown::{self, Document};
+use crate::publish::BaseUrl;
 
 /// The whole site, every text keyed by language code.
 #[derive(Debug)]
 pub struct Site {
     pub theme: String,
+    /// Where the site is published, when known.
+    pub base_url: Option<BaseUrl>,
+    /// The link-preview image: its path from the project root and its path in the output.
+    pub share_image: Option<(String, String)>,
     pub languages: Vec<Language>,
     pub publisher: Localized,
     pub title: Localized,
@@ -33,6 +38,8 @@ pub struct Language {
     pub prefix: String,
     pub html_lang: String,
     pub name: String,
+    /// Open Graph locale: `zh_HK`, `zh_CN`, `en_GB`.
+    pub og_locale: String,
     /// Set for an edition generated from another: (source language code, OpenCC configuration).
     pub generated_from: Option<(String, String)>,
 }
@@ -92,7 +99,7 @@ impl Site {
 }
 
 /// Builds the model, returning it with the warnings a non-strict build prints.
-pub fn build(root: &std::path::Path, config: SiteConfig, files: Vec<ProposalFile>) -> Result<(Site, Vec<String>)> {
+pub fn build(root: &std::path::Path, config: SiteConfig, files: Vec<ProposalFile>, base_url_override: Option<&str>) -> Result<(Site, Vec<String>)> {
     let site_file = display_path(root, SITE_FILE);
     let languages = check_languages(&config, &site_file)?;
     let authored: Vec<&str> = languages.iter().filter(|l| l.generated_from.is_none()).map(|l| l.code.as_str()).collect();
@@ -136,8 +143,26 @@ pub fn build(root: &std::path::Path, config: SiteConfig, files: Vec<ProposalFile
     warnings.extend(check_alignment(&languages, &proposals));
     warnings.extend(check_internal_links(&proposals));
 
+    let base_url = match (base_url_override, &config.base_url) {
+        (Some(url), _) => Some(BaseUrl::parse(url).map_err(|why| Error::msg(format!("--base-url {url}: {why}")))?),
+        (None, Some(url)) => Some(BaseUrl::parse(&url.value).map_err(|why| Error::at_line(&site_file, url.referenced.line(), format!("base_url `{}`: {why}", url.value)))?),
+        (None, None) => None,
+    };
+    let share_image = match &config.share_image {
+        None => None,
+        Some(image) => {
+            let rel = format!("content/{}", image.value);
+            let name = std::path::Path::new(&image.value).file_name().map(|n| n.to_string_lossy().into_owned());
+            match name {
+                Some(name) if !image.value.contains("..") && root.join(&rel).is_file() => Some((rel, format!("assets/{name}"))),
+                _ => return Err(Error::at_line(&site_file, image.referenced.line(), format!("share_image `{}`: no such file under content/", image.value))),
+            }
+        }
+    };
     let site = Site {
         theme: config.theme.clone(),
+        base_url,
+        share_image,
         publisher: localized("publisher", &config.publisher, true)?,
         title: localized("title", &config.title, true)?,
         date: localized("date", &config.date, true)?,
@@ -173,7 +198,8 @@ fn check_languages(config: &SiteConfig, site_file: &std::path::Path) -> Result<V
             }
             _ => return Err(Error::at_line(site_file, line, format!("language `{code}`: a generated language needs both `from` and `opencc`"))),
         };
-        languages.push(Language { code: code.clone(), prefix: prefix.clone(), html_lang: l.html_lang.clone(), name: l.name.clone(), generated_from });
+        let og_locale = l.og_locale.clone().unwrap_or_else(|| default_og_locale(&l.html_lang));
+        languages.push(Language { code: code.clone(), prefix: prefix.clone(), html_lang: l.html_lang.clone(), name: l.name.clone(), og_locale, generated_from });
     }
     for l in &languages {
         if let Some((from, _)) = &l.generated_from {
@@ -186,6 +212,19 @@ fn check_languages(config: &SiteConfig, site_file: &std::path::Path) -> Result<V
         return Err(Error::in_file(site_file, "`languages` lists no authored language"));
     }
     Ok(languages)
+}
+
+/// `zh-Hant-HK` → `zh_HK`, `zh-Hans` → `zh_CN`, `en` → `en_GB`: the usual Open Graph locale.
+fn default_og_locale(html_lang: &str) -> String {
+    let parts: Vec<&str> = html_lang.split('-').collect();
+    let region = parts.iter().skip(1).find(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_alphabetic()));
+    match (parts[0], region) {
+        (lang, Some(region)) => format!("{lang}_{}", region.to_ascii_uppercase()),
+        ("zh", None) if html_lang.contains("Hans") => "zh_CN".into(),
+        ("zh", None) => "zh_TW".into(),
+        ("en", None) => "en_GB".into(),
+        (lang, None) => lang.to_string(),
+    }
 }
 
 /// A slug is plain ASCII: lowercase letters, digits and single hyphens between them.

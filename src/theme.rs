@@ -100,6 +100,7 @@ pub fn load(root: &Path, name: &str, authored: &[&str]) -> Result<Theme> {
     let mut theme = Theme { tera, dir, strings, static_files };
     let assets: BTreeMap<String, String> = theme.asset_paths().into_iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     theme.tera.global_context().insert("assets", &assets);
+    theme.tera.global_context().insert("csp", crate::publish::CSP);
     Ok(theme)
 }
 

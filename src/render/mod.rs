@@ -58,6 +58,16 @@ fn page_dir(lang: &Language, site: &Site, kind: Kind) -> String {
     }
 }
 
+/// For every page of the editions (home, full text, pillars, proposals), its folder in
+/// each language, in the order of `site.languages`: the alternates of the sitemap.
+pub fn edition_dirs(site: &Site) -> Vec<Vec<String>> {
+    let kinds = [Kind::Home, Kind::Full]
+        .into_iter()
+        .chain((0..site.pillars.len()).map(Kind::Pillar))
+        .chain((0..site.proposals.len()).map(Kind::Proposal));
+    kinds.map(|kind| site.languages.iter().map(|l| page_dir(l, site, kind)).collect()).collect()
+}
+
 /// The relative path from a page folder back to the site root (`../../../`).
 fn root_of(dir: &str) -> String {
     "../".repeat(dir.matches('/').count())
@@ -69,6 +79,28 @@ struct LangCtx<'a> {
     prefix: &'a str,
     html_lang: &'a str,
     name: &'a str,
+}
+
+/// Open Graph details shared by a language's pages.
+#[derive(Serialize)]
+struct OpenGraph {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    locale: String,
+    locale_alternates: Vec<String>,
+    /// Absolute URL of the share image (needs the base URL).
+    image: Option<String>,
+}
+
+impl OpenGraph {
+    fn new(site: &Site, lang: &Language, kind: &'static str) -> OpenGraph {
+        OpenGraph {
+            kind,
+            locale: lang.og_locale.clone(),
+            locale_alternates: site.languages.iter().filter(|l| l.code != lang.code).map(|l| l.og_locale.clone()).collect(),
+            image: site.base_url.as_ref().zip(site.share_image.as_ref()).map(|(b, (_, output))| b.join(output)),
+        }
+    }
 }
 
 fn lang_ctx(l: &Language) -> LangCtx<'_> {
@@ -95,7 +127,8 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<Page>> {
         .flat_map(|lang| (0..site.proposals.len()).into_par_iter().map(move |i| render_short_link(site, theme, lang, i)))
         .collect::<Result<Vec<_>>>()?;
     pages.extend(shorts);
-    pages.push(render_landing(site, theme)?);
+    pages.push(render_landing(site, theme, false)?);
+    pages.push(render_landing(site, theme, true)?);
     Ok(pages)
 }
 
@@ -110,8 +143,9 @@ struct RedirectCtx<'a> {
     lang: LangCtx<'a>,
     root: String,
     title: String,
-    /// Where the short link leads, relative to it.
+    /// Where the short link leads, relative to it, and absolute when the base URL is known.
     target: String,
+    canonical: Option<String>,
     t: &'a Strings,
 }
 
@@ -125,6 +159,7 @@ fn render_short_link(site: &Site, theme: &Theme, lang: &Language, i: usize) -> R
         lang: lang_ctx(lang),
         title: format!("{}. {}", q.number, site.proposal_title(q, &lang.code)),
         target: format!("{root}{}", page_dir(lang, site, Kind::Proposal(i))),
+        canonical: site.base_url.as_ref().map(|b| b.join(&page_dir(lang, site, Kind::Proposal(i)))),
         root,
         t: &theme.strings[&lang.code],
     };
@@ -136,6 +171,7 @@ struct Edition<'a> {
     #[serde(flatten)]
     lang: LangCtx<'a>,
     href: String,
+    url: Option<String>,
     site_title: &'a str,
     publisher: &'a str,
     date: &'a str,
@@ -145,32 +181,55 @@ struct Edition<'a> {
 #[derive(Serialize)]
 struct LandingCtx<'a> {
     kind: &'static str,
-    root: &'static str,
-    /// The first language: the landing page's own `<html lang>`.
+    /// Path from this page to the site root: empty for the landing page, the base path
+    /// (`/budget/2024-25/`) for the 404 page, which hosts serve at any depth.
+    root: String,
+    /// The first language: the page's own `<html lang>`.
     lang: LangCtx<'a>,
     title: String,
+    description: String,
+    canonical: Option<String>,
     editions: Vec<Edition<'a>>,
+    og: OpenGraph,
     t: &'a Strings,
 }
 
-/// The root `index.html`: the document's title in every language, linking to each edition.
-fn render_landing(site: &Site, theme: &Theme) -> Result<Page> {
+/// The root `index.html` (the document's title in every language, linking to each
+/// edition), and `404.html` (the same editions, for a reader who followed a bad link).
+fn render_landing(site: &Site, theme: &Theme, not_found: bool) -> Result<Page> {
     let first = &site.languages[0];
+    let root = match (not_found, &site.base_url) {
+        (false, _) => String::new(),
+        (true, Some(base)) => base.path.clone(),
+        (true, None) => "/".into(),
+    };
     let editions: Vec<Edition> = site
         .languages
         .iter()
         .map(|l| Edition {
             lang: lang_ctx(l),
-            href: format!("{}/", l.prefix),
+            href: format!("{root}{}/", l.prefix),
+            url: site.base_url.as_ref().map(|b| b.join(&format!("{}/", l.prefix))),
             site_title: &site.title[&l.code],
             publisher: &site.publisher[&l.code],
             date: &site.date[&l.code],
             t: &theme.strings[&l.code],
         })
         .collect();
-    let title = site.languages.iter().map(|l| site.title[&l.code].as_str()).collect::<Vec<_>>().join(" | ");
-    let ctx = LandingCtx { kind: "landing", root: "", lang: lang_ctx(first), title, editions, t: &theme.strings[&first.code] };
-    Ok(Page { path: "index.html".into(), html: render_template(theme, "landing.html", &ctx)?, untranslated: false })
+    let titles: Vec<&str> = site.languages.iter().map(|l| site.title[&l.code].as_str()).collect();
+    let ctx = LandingCtx {
+        kind: if not_found { "not_found" } else { "landing" },
+        lang: lang_ctx(first),
+        title: titles.join(" | "),
+        description: site.languages.iter().map(|l| format!("{} {}", site.publisher[&l.code], site.title[&l.code])).collect::<Vec<_>>().join(" | "),
+        canonical: if not_found { None } else { site.base_url.as_ref().map(|b| b.url.clone()) },
+        root,
+        editions,
+        og: OpenGraph::new(site, first, "website"),
+        t: &theme.strings[&first.code],
+    };
+    let path = if not_found { "404.html" } else { "index.html" };
+    Ok(Page { path: path.into(), html: render_template(theme, "landing.html", &ctx)?, untranslated: false })
 }
 
 fn render_template(theme: &Theme, name: &str, ctx: &impl Serialize) -> Result<String> {

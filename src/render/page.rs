@@ -23,6 +23,8 @@ struct Alternate<'a> {
     #[serde(flatten)]
     lang: LangCtx<'a>,
     href: String,
+    /// The absolute address, when the base URL is known.
+    url: Option<String>,
     current: bool,
 }
 
@@ -95,6 +97,11 @@ struct PageCtx<'a> {
     title: String,
     /// A sentence or two about the page, for `<meta name="description">`.
     description: String,
+    /// Where search engines and link previews point: the page's absolute address, the
+    /// landing page's (`x-default`), Open Graph details.
+    canonical: Option<String>,
+    x_default: Option<String>,
+    og: super::OpenGraph,
     home_href: String,
     full_href: String,
     alternates: Vec<Alternate<'a>>,
@@ -237,8 +244,16 @@ pub(super) fn render(site: &Site, theme: &Theme, slugs: &BTreeMap<&str, usize>, 
         alternates: site
             .languages
             .iter()
-            .map(|l| Alternate { lang: lang_ctx(l), href: href(l, kind), current: l.code == lang.code })
+            .map(|l| Alternate {
+                lang: lang_ctx(l),
+                href: href(l, kind),
+                url: site.base_url.as_ref().map(|b| b.join(&page_dir(l, site, kind))),
+                current: l.code == lang.code,
+            })
             .collect(),
+        canonical: site.base_url.as_ref().map(|b| b.join(&dir)),
+        x_default: site.base_url.as_ref().map(|b| b.url.clone()),
+        og: super::OpenGraph::new(site, lang, if matches!(kind, Kind::Proposal(_)) { "article" } else { "website" }),
         breadcrumbs,
         site_title,
         publisher: &site.publisher[code],
@@ -288,7 +303,7 @@ fn build_proposal(
         title: site.proposal_title(q, code).to_string(),
         href: own_href,
         short_href: format!("{root}{short}"),
-        short_path: format!("/{short}"),
+        short_path: site.base_url.as_ref().map_or_else(|| format!("/{short}"), |b| b.join(&short)),
         body_html: String::new(),
         toc: Vec::new(),
         fallback: None,
