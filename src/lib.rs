@@ -21,6 +21,7 @@ pub mod markdown;
 pub mod model;
 pub mod publish;
 pub mod render;
+pub mod serve;
 pub mod theme;
 pub mod write;
 

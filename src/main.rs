@@ -36,6 +36,22 @@ enum Command {
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
     },
+    /// Build, serve the site on a local address, rebuild when content/ or themes/ change,
+    /// and reload open pages. Writes the same output as `build`.
+    Serve {
+        /// The project folder, holding content/ and themes/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The output folder (replaced whole); a relative path is taken from --root.
+        #[arg(long, default_value = "build")]
+        out: PathBuf,
+        /// The port to listen on (0: any free port).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; 0.0.0.0 lets a phone on the same network open it.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+    },
     /// Check the site without writing it: every internal link, asset and #fragment must
     /// resolve, ids must be unique on each page, every proposal must have the same
     /// paragraph anchors in every language, and internal links in the Markdown
@@ -67,6 +83,16 @@ fn main() -> ExitCode {
                     );
                     ExitCode::SUCCESS
                 }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Serve { root, out, port, bind } => {
+            let build = microsite::BuildOptions { root, out, strict: false, base_url: None };
+            match microsite::serve::serve(microsite::serve::ServeOptions { build, bind, port }) {
+                Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("error: {e}");
                     ExitCode::FAILURE

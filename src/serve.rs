@@ -1,0 +1,203 @@
+//! `microsite serve`: build, serve the output on a local address, rebuild when a file in
+//! `content/` or `themes/` changes, and reload open pages.
+//!
+//! The files on disk are exactly what `microsite build` writes; only the responses are
+//! changed while serving: the live-reload script is injected into HTML, and, since that
+//! script is inline, the page's Content-Security-Policy `<meta>` is left out of them. A
+//! broken edit prints its error and the last good site stays served.
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use axum::body::Body;
+use axum::http::{header, Response};
+use axum::response::Redirect;
+use axum::Router;
+use notify::{RecursiveMode, Watcher};
+use tower_http::services::{ServeDir, ServeFile};
+use tower_livereload::{LiveReloadLayer, Reloader};
+
+use crate::error::{Error, Result};
+use crate::BuildOptions;
+
+/// What `microsite serve` was asked to do.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub build: BuildOptions,
+    pub bind: IpAddr,
+    /// 0 picks a free port.
+    pub port: u16,
+}
+
+/// Builds, serves and watches until Ctrl-C.
+pub fn serve(options: ServeOptions) -> Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::msg(format!("cannot start the server: {e}")))?;
+    runtime.block_on(run(options))
+}
+
+/// One build, reported the way the terminal shows it. Returns whether it succeeded.
+fn rebuild(options: &BuildOptions, why: &str) -> bool {
+    let started = Instant::now();
+    match crate::build(options) {
+        Ok(report) => {
+            for warning in &report.warnings {
+                eprintln!("warning: {warning}");
+            }
+            eprintln!("{why}: built {} pages in {} ms", report.pages, started.elapsed().as_millis());
+            true
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            eprintln!("{why}: build failed; still serving the last good site");
+            false
+        }
+    }
+}
+
+async fn run(options: ServeOptions) -> Result<()> {
+    let build = options.build.clone();
+    rebuild(&build, "start");
+    let out = if build.out.is_absolute() { build.out.clone() } else { build.root.join(&build.out) };
+    // Serve under the path the site is published at, so that 404.html and every link
+    // behave as they will on the real host.
+    let base_path = published_path(&build);
+
+    let livereload = LiveReloadLayer::new();
+    let reloader = livereload.reloader();
+    let files = ServeDir::new(&out).append_index_html_on_directories(true).not_found_service(ServeFile::new(out.join("404.html")));
+    let app = if base_path == "/" {
+        Router::new().fallback_service(files)
+    } else {
+        let target = base_path.clone();
+        Router::new()
+            .nest_service(base_path.trim_end_matches('/'), files)
+            .route("/", axum::routing::get(move || async move { Redirect::temporary(&target) }))
+    }
+    .layer(axum::middleware::map_response(without_csp_meta))
+    .layer(livereload);
+
+    let listener = tokio::net::TcpListener::bind(SocketAddr::new(options.bind, options.port))
+        .await
+        .map_err(|e| Error::msg(format!("cannot listen on {}:{}: {e}", options.bind, options.port)))?;
+    let address = listener.local_addr().map_err(|e| Error::msg(e.to_string()))?;
+    eprintln!("serving {} at http://{address}{base_path} (Ctrl-C to stop)", out.display());
+
+    let watched: Vec<PathBuf> = ["content", "themes"].iter().map(|d| build.root.join(d)).collect();
+    std::thread::spawn(move || watch(&watched, &build, &reloader));
+
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+            eprintln!("stopping");
+        })
+        .await
+        .map_err(|e| Error::msg(format!("the server stopped: {e}")))
+}
+
+/// The path part of the site's base URL (`/budget/2024-25/`), or `/`.
+fn published_path(build: &BuildOptions) -> String {
+    let configured = crate::config::load(&build.root).ok().and_then(|c| c.base_url.map(|b| b.value));
+    build
+        .base_url
+        .clone()
+        .or(configured)
+        .and_then(|url| crate::publish::BaseUrl::parse(&url).ok())
+        .map_or_else(|| "/".to_string(), |b| b.path)
+}
+
+/// Watches `dirs`; after each burst of changes, rebuilds and reloads the browsers.
+fn watch(dirs: &[PathBuf], build: &BuildOptions, reloader: &Reloader) {
+    let (tx, rx) = mpsc::channel();
+    let mut watcher = match notify::recommended_watcher(tx) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("error: cannot watch for changes: {e}");
+            return;
+        }
+    };
+    for dir in dirs.iter().filter(|d| d.is_dir()) {
+        if let Err(e) = watcher.watch(dir, RecursiveMode::Recursive) {
+            eprintln!("error: cannot watch {}: {e}", dir.display());
+        }
+    }
+    while let Ok(first) = rx.recv() {
+        let mut changed: Vec<PathBuf> = Vec::new();
+        let mut note = |event: notify::Result<notify::Event>| {
+            if let Ok(event) = event {
+                if !event.kind.is_access() {
+                    changed.extend(event.paths);
+                }
+            }
+        };
+        note(first);
+        // Editors save in several steps: wait for the burst to end.
+        while let Ok(event) = rx.recv_timeout(Duration::from_millis(60)) {
+            note(event);
+        }
+        changed.retain(|p| !is_editor_noise(p));
+        changed.sort();
+        changed.dedup();
+        let Some(first) = changed.first() else { continue };
+        let shown = first.strip_prefix(&build.root).unwrap_or(first).display().to_string();
+        let why = if changed.len() == 1 { format!("{shown} changed") } else { format!("{shown} and {} more changed", changed.len() - 1) };
+        if rebuild(build, &why) {
+            reloader.reload();
+        }
+    }
+}
+
+/// Swap and backup files editors write beside the real one.
+fn is_editor_noise(path: &Path) -> bool {
+    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    name.starts_with(".#") || name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".swx") || name.ends_with(".tmp") || name == "4913"
+}
+
+/// Drops the Content-Security-Policy `<meta>` from an HTML response, so that the injected
+/// (inline) live-reload script may run. Other responses pass untouched.
+async fn without_csp_meta(response: Response<Body>) -> Response<Body> {
+    let is_html = response.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("text/html"));
+    if !is_html {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024 * 1024).await else {
+        return Response::from_parts(parts, Body::empty());
+    };
+    let html = String::from_utf8_lossy(&bytes);
+    let stripped = strip_csp_meta(&html);
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from(stripped))
+}
+
+/// Removes the `<meta … http-equiv=Content-Security-Policy …>` element from a page.
+pub fn strip_csp_meta(html: &str) -> String {
+    let Some(at) = html.find("http-equiv=Content-Security-Policy").or_else(|| html.find("http-equiv=\"Content-Security-Policy\"")) else {
+        return html.to_string();
+    };
+    let start = html[..at].rfind("<meta").unwrap_or(at);
+    let end = html[at..].find('>').map_or(html.len(), |i| at + i + 1);
+    format!("{}{}", &html[..start], &html[end..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_csp_meta_is_removed_and_nothing_else() {
+        let page = r#"<head><meta charset=utf-8><meta content="default-src 'self'" http-equiv=Content-Security-Policy><title>x</title>"#;
+        assert_eq!(strip_csp_meta(page), "<head><meta charset=utf-8><title>x</title>");
+        assert_eq!(strip_csp_meta("<p>no policy</p>"), "<p>no policy</p>");
+    }
+
+    #[test]
+    fn editor_swap_files_do_not_trigger_builds() {
+        assert!(is_editor_noise(Path::new("content/.#x.md")) && is_editor_noise(Path::new("a.md~")) && is_editor_noise(Path::new(".x.md.swp")));
+        assert!(!is_editor_noise(Path::new("content/proposals/pilot-bases.en.md")));
+    }
+}
