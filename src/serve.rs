@@ -90,13 +90,21 @@ async fn run(options: ServeOptions) -> Result<()> {
     let watched: Vec<PathBuf> = ["content", "themes"].iter().map(|d| build.root.join(d)).collect();
     std::thread::spawn(move || watch(&watched, &build, &reloader));
 
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-            eprintln!("stopping");
-        })
-        .await
-        .map_err(|e| Error::msg(format!("the server stopped: {e}")))
+    let stopping = std::sync::Arc::new(tokio::sync::Notify::new());
+    let signal = stopping.clone();
+    let server = axum::serve(listener, app).with_graceful_shutdown(async move {
+        let _ = tokio::signal::ctrl_c().await;
+        eprintln!("stopping");
+        signal.notify_one();
+    });
+    tokio::select! {
+        result = server => result.map_err(|e| Error::msg(format!("the server stopped: {e}"))),
+        // Open pages hold their live-reload stream open: give requests a moment, then go.
+        () = async {
+            stopping.notified().await;
+            tokio::time::sleep(Duration::from_millis(500)).await;
+        } => Ok(()),
+    }
 }
 
 /// The path part of the site's base URL (`/budget/2024-25/`), or `/`.

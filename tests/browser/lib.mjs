@@ -3,6 +3,7 @@
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
+import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
@@ -45,8 +46,11 @@ export function serve(root = site, mount = "/") {
     }
     let status = 200;
     if (!fs.existsSync(file)) {
+      // Like a host configured for the site's folder: the nearest 404.html above the path.
       status = 404;
-      file = path.join(root, "404.html");
+      let dir = path.dirname(file);
+      while (dir.startsWith(root) && !fs.existsSync(path.join(dir, "404.html"))) dir = path.dirname(dir);
+      file = path.join(dir, "404.html");
       if (!fs.existsSync(file)) {
         res.writeHead(404).end("not found");
         return;
@@ -82,3 +86,20 @@ export async function launch() {
 
 export const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 export const desktop = { viewport: { width: 1280, height: 800 } };
+
+/** The microsite binary: $MICROSITE_BIN, else the release build, else the debug build. */
+export function microsite() {
+  const candidates = [process.env.MICROSITE_BIN, path.join(repo, "target/release/microsite"), path.join(repo, "target/debug/microsite")];
+  const found = candidates.find((c) => c && fs.existsSync(c));
+  if (!found) throw new Error("build microsite first (cargo build --release)");
+  return found;
+}
+
+/** A throwaway copy of the project's content/ and themes/. */
+export function projectCopy() {
+  const dir = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), "microsite-"));
+  for (const sub of ["content", "themes"]) {
+    fs.cpSync(path.join(repo, sub), path.join(dir, sub), { recursive: true });
+  }
+  return dir;
+}
