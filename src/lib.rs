@@ -21,6 +21,7 @@ pub mod markdown;
 pub mod model;
 pub mod publish;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod theme;
 pub mod write;
@@ -112,12 +113,26 @@ pub fn generate(root: &Path, base_url: Option<&str>) -> Result<GeneratedSite> {
     let converters = converters?;
     convert::generate(&mut site, &mut theme.strings, &converters);
 
-    let pages = render::render_site(&site, &theme)?;
+    // One search index per edition, under a content-hashed name the search page links to.
+    let fold = search::folding_table(&site, converters.values().next());
+    let indexes: Vec<(String, OutputFile)> = site
+        .languages
+        .par_iter()
+        .map(|lang| {
+            let json = search::index_json(&site, lang, &fold);
+            let path = format!("assets/search-{}.{:08x}.json", lang.prefix, theme::content_hash(json.as_bytes()) as u32);
+            (lang.code.clone(), OutputFile { path, bytes: json.into_bytes() })
+        })
+        .collect();
+    let index_paths: BTreeMap<String, String> = indexes.iter().map(|(code, f)| (code.clone(), f.path.clone())).collect();
+
+    let pages = render::render_site(&site, &theme, &index_paths)?;
     let page_count = pages.len();
     let untranslated = pages.iter().filter(|p| p.untranslated).map(|p| p.path.clone()).collect();
     let mut files: Vec<OutputFile> =
         pages.par_iter().map(|p| OutputFile { path: p.path.clone(), bytes: write::minify(&p.html) }).collect();
     files.extend(theme.static_files.iter().map(|f| OutputFile { path: f.output.clone(), bytes: f.bytes.clone() }));
+    files.extend(indexes.into_iter().map(|(_, f)| f));
     files.extend(publishing_files(root, &site)?);
     Ok(GeneratedSite { files, pages: page_count, warnings, prefixes, untranslated, base_url: site.base_url.clone() })
 }

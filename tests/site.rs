@@ -18,10 +18,10 @@ fn every_edition_has_a_home_four_pillar_pages_and_thirteen_proposal_pages() {
         assert_eq!(count("proposals"), 13, "{prefix} proposal pages");
     }
     assert!(pages.contains(&PathBuf::from("index.html")), "root landing page");
-    // Per language: home, full text, 4 pillars, 13 proposals and 13 short links (/en/6/);
-    // plus the landing page and 404.html.
+    // Per language: home, full text, search, 4 pillars, 13 proposals and 13 short links
+    // (/en/6/); plus the landing page and 404.html.
     assert!(pages.contains(&PathBuf::from("404.html")));
-    assert_eq!(pages.len(), 3 * (1 + 1 + 4 + 13 + 13) + 2);
+    assert_eq!(pages.len(), 3 * (1 + 1 + 1 + 4 + 13 + 13) + 2);
 }
 
 #[test]

@@ -33,6 +33,8 @@ enum Kind {
     Home,
     /// The whole document on one page.
     Full,
+    /// The edition's search page.
+    Search,
     Pillar(usize),
     Proposal(usize),
 }
@@ -42,6 +44,7 @@ impl Kind {
         match self {
             Kind::Home => "home",
             Kind::Full => "full",
+            Kind::Search => "search",
             Kind::Pillar(_) => "pillar",
             Kind::Proposal(_) => "proposal",
         }
@@ -53,6 +56,7 @@ fn page_dir(lang: &Language, site: &Site, kind: Kind) -> String {
     match kind {
         Kind::Home => format!("{}/", lang.prefix),
         Kind::Full => format!("{}/full/", lang.prefix),
+        Kind::Search => format!("{}/search/", lang.prefix),
         Kind::Pillar(i) => format!("{}/pillars/{}/", lang.prefix, site.pillars[i].slug),
         Kind::Proposal(i) => format!("{}/proposals/{}/", lang.prefix, site.proposals[i].slug),
     }
@@ -108,18 +112,20 @@ fn lang_ctx(l: &Language) -> LangCtx<'_> {
 }
 
 /// Renders every page of every language, and the landing page, in a stable order.
-pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<Page>> {
+/// `search_indexes` gives each language's search index file (path in the output).
+pub fn render_site(site: &Site, theme: &Theme, search_indexes: &BTreeMap<String, String>) -> Result<Vec<Page>> {
     let mut jobs: Vec<(&Language, Kind)> = Vec::new();
     for lang in &site.languages {
         jobs.push((lang, Kind::Home));
         jobs.push((lang, Kind::Full));
+        jobs.push((lang, Kind::Search));
         jobs.extend((0..site.pillars.len()).map(|i| (lang, Kind::Pillar(i))));
         jobs.extend((0..site.proposals.len()).map(|i| (lang, Kind::Proposal(i))));
     }
     let slugs: BTreeMap<&str, usize> = site.proposals.iter().enumerate().map(|(i, p)| (p.slug.as_str(), i)).collect();
     let mut pages: Vec<Page> = jobs
         .par_iter()
-        .map(|&(lang, kind)| page::render(site, theme, &slugs, lang, kind))
+        .map(|&(lang, kind)| page::render(site, theme, &slugs, search_indexes, lang, kind))
         .collect::<Result<Vec<_>>>()?;
     let shorts: Vec<Page> = site
         .languages

@@ -116,6 +116,9 @@ struct PageCtx<'a> {
     proposal: Option<ProposalCtx>,
     /// On the full-document page: everything, in order.
     full: Vec<FullPillar>,
+    /// The edition's search page, and (on it) its index file, relative to the page.
+    search_href: String,
+    search_index: Option<String>,
     previous: Option<Link>,
     next: Option<Link>,
     t: &'a Strings,
@@ -125,7 +128,14 @@ struct PageCtx<'a> {
 const DESCRIPTION_MAX: (usize, usize) = (80, 160); // (CJK, others)
 
 /// Renders one page of `lang`'s edition.
-pub(super) fn render(site: &Site, theme: &Theme, slugs: &BTreeMap<&str, usize>, lang: &Language, kind: Kind) -> Result<Page> {
+pub(super) fn render(
+    site: &Site,
+    theme: &Theme,
+    slugs: &BTreeMap<&str, usize>,
+    search_indexes: &BTreeMap<String, String>,
+    lang: &Language,
+    kind: Kind,
+) -> Result<Page> {
     let t = &theme.strings[&lang.code];
     let code = lang.code.as_str();
     let dir = page_dir(lang, site, kind);
@@ -148,7 +158,7 @@ pub(super) fn render(site: &Site, theme: &Theme, slugs: &BTreeMap<&str, usize>, 
     let (current_pillar, current_proposal) = match kind {
         Kind::Pillar(i) => (Some(i), None),
         Kind::Proposal(i) => (Some(site.proposals[i].pillar), Some(i)),
-        Kind::Home | Kind::Full => (None, None),
+        Kind::Home | Kind::Full | Kind::Search => (None, None),
     };
     let pillars: Vec<PillarItem> = site
         .pillars
@@ -181,6 +191,10 @@ pub(super) fn render(site: &Site, theme: &Theme, slugs: &BTreeMap<&str, usize>, 
             if let Some(doc) = site.intro.get(code) {
                 intro_html = markdown::to_html(doc, None, &link_to);
             }
+        }
+        Kind::Search => {
+            breadcrumbs.push(home);
+            title = format!("{} | {site_title}", t.get("search").map_or("", String::as_str));
         }
         Kind::Full => {
             breadcrumbs.push(home);
@@ -263,6 +277,8 @@ pub(super) fn render(site: &Site, theme: &Theme, slugs: &BTreeMap<&str, usize>, 
         pillar: current_pillar,
         proposal,
         full,
+        search_href: href(lang, Kind::Search),
+        search_index: matches!(kind, Kind::Search).then(|| search_indexes.get(code).map(|p| format!("{root}{p}"))).flatten(),
         previous,
         next,
         t,
