@@ -5,5 +5,6 @@ export const kinds = {
   pillar: (l) => `${l}/pillars/innovation-technology/`,
   proposal: (l) => `${l}/proposals/pilot-bases/`,
   full: (l) => `${l}/full/`,
+  search: (l) => `${l}/search/`,
 };
 export const everyKind = langs.flatMap((l) => Object.entries(kinds).map(([kind, path]) => ({ lang: l, kind, path: path(l) })));
