@@ -34,6 +34,22 @@ use rayon::prelude::*;
 pub use error::{Error, Result};
 use write::OutputFile;
 
+/// Prints how long each stage took when `MICROSITE_TIMINGS` is set: the profile that
+/// guides performance work (see bench/README.md).
+pub(crate) struct Timings(Option<std::time::Instant>);
+
+impl Timings {
+    pub(crate) fn start() -> Timings {
+        Timings(std::env::var_os("MICROSITE_TIMINGS").map(|_| std::time::Instant::now()))
+    }
+    pub(crate) fn lap(&mut self, stage: &str) {
+        if let Some(started) = self.0 {
+            eprintln!("timing: {stage}: {} ms", started.elapsed().as_millis());
+            self.0 = Some(std::time::Instant::now());
+        }
+    }
+}
+
 /// What `microsite build` was asked to do.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -85,6 +101,7 @@ impl GeneratedSite {
 /// Runs load → model → convert → render, returning the site without writing it.
 /// `base_url` overrides the one in the site settings.
 pub fn generate(root: &Path, base_url: Option<&str>) -> Result<GeneratedSite> {
+    let mut timings = Timings::start();
     let config = config::load(root)?;
     let generated: Vec<(String, String)> = config
         .languages
@@ -108,10 +125,13 @@ pub fn generate(root: &Path, base_url: Option<&str>) -> Result<GeneratedSite> {
         },
     );
     let (files, mut theme) = loaded?;
+    timings.lap("load (content, theme, OpenCC)");
     let (mut site, warnings) = model::build(root, config, files, base_url)?;
+    timings.lap("model");
     let prefixes = site.languages.iter().map(|l| l.prefix.clone()).collect();
     let converters = converters?;
     convert::generate(&mut site, &mut theme.strings, &converters);
+    timings.lap("convert");
 
     // One search index per edition, under a content-hashed name the search page links to.
     let fold = search::folding_table(&site, converters.values().next());
@@ -126,7 +146,9 @@ pub fn generate(root: &Path, base_url: Option<&str>) -> Result<GeneratedSite> {
         .collect();
     let index_paths: BTreeMap<String, String> = indexes.iter().map(|(code, f)| (code.clone(), f.path.clone())).collect();
 
+    timings.lap("search index");
     let pages = render::render_site(&site, &theme, &index_paths)?;
+    timings.lap("render");
     let page_count = pages.len();
     let untranslated = pages.iter().filter(|p| p.untranslated).map(|p| p.path.clone()).collect();
     let mut files: Vec<OutputFile> =
@@ -134,6 +156,7 @@ pub fn generate(root: &Path, base_url: Option<&str>) -> Result<GeneratedSite> {
     files.extend(theme.static_files.iter().map(|f| OutputFile { path: f.output.clone(), bytes: f.bytes.clone() }));
     files.extend(indexes.into_iter().map(|(_, f)| f));
     files.extend(publishing_files(root, &site)?);
+    timings.lap("minify");
     Ok(GeneratedSite { files, pages: page_count, warnings, prefixes, untranslated, base_url: site.base_url.clone() })
 }
 
@@ -168,7 +191,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let out = if options.out.is_absolute() || options.root == Path::new(".") { options.out.clone() } else { options.root.join(&options.out) };
     check_output_folder(&options.root, &out)?;
     let mut site = generate(&options.root, options.base_url.as_deref())?;
+    let mut timings = Timings::start();
     let report = site.check();
+    timings.lap("check");
     site.warnings.extend(report.problems.iter().map(|p| format!("broken: {p}")));
     if options.strict && !site.warnings.is_empty() {
         let mut message = format!("--strict: the build has {} warning(s); nothing was written:", site.warnings.len());
@@ -179,6 +204,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         return Err(Error::msg(message));
     }
     write::write_site(&out, &site.files)?;
+    timings.lap("write");
     Ok(BuildReport { pages: site.pages, files: site.files.len(), warnings: site.warnings, out })
 }
 

@@ -170,7 +170,12 @@ pub(super) fn render(
             title: p.title[code].clone(),
             href: href(lang, Kind::Pillar(pi)),
             current: current_pillar == Some(pi),
-            proposals: proposals_of(site, pi)
+            // Only the pages that list proposals carry them: a header with every proposal
+            // on every page would make a large site's build quadratic.
+            proposals: (matches!(kind, Kind::Home) || matches!(kind, Kind::Pillar(i) if i == pi))
+                .then(|| proposals_of(site, pi))
+                .into_iter()
+                .flatten()
                 .map(|(qi, q)| ProposalItem {
                     number: q.number,
                     title: site.proposal_title(q, code).to_string(),
