@@ -68,10 +68,13 @@ pub fn load(root: &Path, name: &str, authored: &[&str]) -> Result<Theme> {
 
     let mut tera = Tera::new();
     tera.autoescape_on([".html", ".xml"]);
+    let templates_dir = display_path(root, &format!("{rel_dir}/templates"));
+    let mut templates = Vec::new();
     for (name, rel) in files_under(root, &format!("{rel_dir}/templates"))? {
-        let text = read_text(root, &rel)?;
-        tera.add_raw_template(&name, &text).map_err(|e| template_error(&display_path(root, &rel), &e))?;
+        templates.push((name, read_text(root, &rel)?));
     }
+    // All at once: templates include and extend each other in any order.
+    tera.add_raw_templates(templates).map_err(|e| template_error(&templates_dir.join("?"), &e))?;
 
     let mut strings = BTreeMap::new();
     let mut reference: Option<(String, Strings)> = None;
@@ -122,13 +125,25 @@ fn files_under(root: &Path, rel_dir: &str) -> Result<Vec<(String, String)>> {
     Ok(files)
 }
 
-/// A Tera error as one message naming the template file.
+/// A Tera error as one message naming the template file: the one the error is in, when
+/// Tera says so (an error in `base.html` while rendering `proposal.html` names
+/// `base.html`), else `file`.
 pub fn template_error(file: &Path, err: &tera::Error) -> Error {
-    let mut message = format!("template error: {}", crate::config::tidy_report(&err.to_string(), file));
+    let reported = match err.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => Some(report.filename().to_string()),
+        _ => None,
+    };
+    let file = match (reported, file.parent()) {
+        (Some(name), Some(dir)) if !name.is_empty() => dir.join(name),
+        // Loading names no file of its own: the templates folder then.
+        (_, Some(dir)) if file.ends_with("?") => dir.to_path_buf(),
+        _ => file.to_path_buf(),
+    };
+    let mut message = format!("template error: {}", crate::config::tidy_report(&err.to_string(), &file));
     let mut source = std::error::Error::source(err);
     while let Some(cause) = source {
         message.push_str(&format!("\n  caused by: {cause}"));
         source = cause.source();
     }
-    Error::in_file(file, message)
+    Error::in_file(&file, message)
 }

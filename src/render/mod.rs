@@ -185,6 +185,12 @@ struct Edition<'a> {
 }
 
 #[derive(Serialize)]
+struct AlternateLink {
+    html_lang: String,
+    url: Option<String>,
+}
+
+#[derive(Serialize)]
 struct LandingCtx<'a> {
     kind: &'static str,
     /// Path from this page to the site root: empty for the landing page, the base path
@@ -193,8 +199,14 @@ struct LandingCtx<'a> {
     /// The first language: the page's own `<html lang>`.
     lang: LangCtx<'a>,
     title: String,
+    /// The name link previews give the site: here, the titles in every language.
+    site_title: String,
     description: String,
     canonical: Option<String>,
+    /// The editions' home pages, as language alternates of the landing page, which is
+    /// itself the `x-default`.
+    alternates: Vec<AlternateLink>,
+    x_default: Option<String>,
     editions: Vec<Edition<'a>>,
     og: OpenGraph,
     t: &'a Strings,
@@ -223,12 +235,16 @@ fn render_landing(site: &Site, theme: &Theme, not_found: bool) -> Result<Page> {
         })
         .collect();
     let titles: Vec<&str> = site.languages.iter().map(|l| site.title[&l.code].as_str()).collect();
+    let canonical = if not_found { None } else { site.base_url.as_ref().map(|b| b.url.clone()) };
     let ctx = LandingCtx {
         kind: if not_found { "not_found" } else { "landing" },
         lang: lang_ctx(first),
         title: titles.join(" | "),
+        site_title: titles.join(" | "),
+        alternates: editions.iter().map(|e| AlternateLink { html_lang: e.lang.html_lang.to_string(), url: e.url.clone() }).collect(),
+        x_default: canonical.clone(),
         description: site.languages.iter().map(|l| format!("{} {}", site.publisher[&l.code], site.title[&l.code])).collect::<Vec<_>>().join(" | "),
-        canonical: if not_found { None } else { site.base_url.as_ref().map(|b| b.url.clone()) },
+        canonical,
         root,
         editions,
         og: OpenGraph::new(site, first, "website"),

@@ -1,30 +1,22 @@
 // axe-core reports no violation (WCAG 2.x A and AA rules) on the home, a pillar, a proposal
 // and the full-document page in each language, in light and in dark mode.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { serve, launch, phone } from "./lib.mjs";
+import { siteAndBrowser, phone } from "./lib.mjs";
 import { everyKind } from "./pages.mjs";
 
 const require = createRequire(import.meta.url);
 const axePath = require.resolve("axe-core/axe.min.js");
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = siteAndBrowser();
 
 for (const scheme of ["light", "dark"]) {
   for (const { lang, kind, path } of everyKind) {
     test(`axe: no violations on the ${lang} ${kind} page (${scheme})`, async () => {
       // The pages forbid inline scripts (CSP); let the test inject axe anyway.
-      const context = await browser.newContext({ ...phone, colorScheme: scheme, bypassCSP: true });
+      const context = await env.browser.newContext({ ...phone, colorScheme: scheme, bypassCSP: true });
       const page = await context.newPage();
-      await page.goto(server.url + path);
+      await page.goto(env.server.url + path);
       await page.addScriptTag({ path: axePath });
       const result = await page.evaluate(() =>
         window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } }),

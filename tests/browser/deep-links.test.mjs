@@ -1,22 +1,14 @@
 // Deep links in a real browser: a paragraph link opens highlighted and in view, the
 // language switcher and short links keep the #fragment, and "copy link" copies it.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, phone } from "./lib.mjs";
+import { siteAndBrowser, phone } from "./lib.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = siteAndBrowser();
 
 test("a paragraph link opens with the paragraph highlighted and in view at 390 px", async () => {
-  const page = await browser.newPage(phone);
-  await page.goto(server.url + "en/proposals/pilot-bases/#p6-3");
+  const page = await env.browser.newPage(phone);
+  await page.goto(env.server.url + "en/proposals/pilot-bases/#p6-3");
   const box = await page.locator("#p6-3").boundingBox();
   assert.ok(box.y >= 0 && box.y < 844 / 2, `paragraph 6.3 starts at y=${box.y}`);
   const background = await page.locator("#p6-3").evaluate((el) => getComputedStyle(el).backgroundColor);
@@ -26,8 +18,8 @@ test("a paragraph link opens with the paragraph highlighted and in view at 390 p
 });
 
 test("switching language keeps the fragment", async () => {
-  const page = await browser.newPage(phone);
-  await page.goto(server.url + "en/proposals/pilot-bases/#p6-3");
+  const page = await env.browser.newPage(phone);
+  await page.goto(env.server.url + "en/proposals/pilot-bases/#p6-3");
   await page.locator("nav.langs a[hreflang=zh-Hant-HK]").click();
   await page.waitForURL(/\/tc\/proposals\/pilot-bases\/#p6-3$/);
   assert.equal(await page.evaluate(() => location.hash), "#p6-3");
@@ -35,8 +27,8 @@ test("switching language keeps the fragment", async () => {
 });
 
 test("a short link with a fragment lands on that paragraph", async () => {
-  const page = await browser.newPage(phone);
-  await page.goto(server.url + "en/6/#p6-3");
+  const page = await env.browser.newPage(phone);
+  await page.goto(env.server.url + "en/6/#p6-3");
   await page.waitForURL(/\/en\/proposals\/pilot-bases\/#p6-3$/);
   const box = await page.locator("#p6-3").boundingBox();
   assert.ok(box.y >= 0 && box.y < 844, `paragraph 6.3 in view (y=${box.y})`);
@@ -44,9 +36,9 @@ test("a short link with a fragment lands on that paragraph", async () => {
 });
 
 test("without JavaScript the short link and the switcher still lead to the right page", async () => {
-  const context = await browser.newContext({ ...phone, javaScriptEnabled: false });
+  const context = await env.browser.newContext({ ...phone, javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(server.url + "sc/6/");
+  await page.goto(env.server.url + "sc/6/");
   await page.waitForURL(/\/sc\/proposals\/pilot-bases\/$/);
   await page.locator("nav.langs a[hreflang=en]").click();
   await page.waitForURL(/\/en\/proposals\/pilot-bases\/$/);
@@ -55,15 +47,15 @@ test("without JavaScript the short link and the switcher still lead to the right
 });
 
 test("copy link copies the paragraph's absolute address and says so", async () => {
-  const context = await browser.newContext({ ...phone });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(server.url).origin });
+  const context = await env.browser.newContext({ ...phone });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(env.server.url).origin });
   const page = await context.newPage();
-  await page.goto(server.url + "tc/proposals/pilot-bases/");
+  await page.goto(env.server.url + "tc/proposals/pilot-bases/");
   const button = page.locator("#p6-3 button.copy");
   assert.equal(await button.getAttribute("aria-label"), "複製連結：第 6.3 段");
   await button.click();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(copied, server.url + "tc/proposals/pilot-bases/#p6-3");
+  assert.equal(copied, env.server.url + "tc/proposals/pilot-bases/#p6-3");
   await page.waitForFunction(() => document.getElementById("status").textContent.length > 0);
   assert.equal(await page.locator("#status").textContent(), "已複製連結");
   assert.equal(await button.textContent(), "已複製連結");

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -102,4 +103,19 @@ export function projectCopy() {
     fs.cpSync(path.join(repo, sub), path.join(dir, sub), { recursive: true });
   }
   return dir;
+}
+
+/** For a test file: the built site served on 127.0.0.1 and a browser, started before the
+ *  tests and stopped after them. Returns { server, browser } (filled in by `before`). */
+export function siteAndBrowser() {
+  const env = {};
+  before(async () => {
+    env.server = await serve();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

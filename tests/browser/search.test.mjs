@@ -2,25 +2,17 @@
 // ones find the right proposals with working paragraph links; no match is said; without
 // JavaScript the page says search needs it and offers the full text; and how long the
 // first result takes on an emulated mid-range phone on a slow connection.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import { serve, launch, phone, site } from "./lib.mjs";
+import { siteAndBrowser, phone, site } from "./lib.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = siteAndBrowser();
 
 async function search(page, lang, query) {
-  await page.goto(server.url + `${lang}/search/`);
+  await page.goto(env.server.url + `${lang}/search/`);
   await page.locator("#q").fill(query);
   await page.locator("#q").press("Enter");
   await page.waitForFunction(() => {
@@ -46,7 +38,7 @@ const cases = [
 
 for (const [lang, query, expected] of cases) {
   test(`“${query}” on /${lang}/search/ finds proposals ${expected.join(", ")}`, async () => {
-    const page = await browser.newPage(phone);
+    const page = await env.browser.newPage(phone);
     const { proposals, links } = await search(page, lang, query);
     for (const n of expected) assert.ok(proposals.includes(n), `proposal ${n} among ${proposals}`);
     if (query !== "industrial") {
@@ -65,15 +57,15 @@ for (const [lang, query, expected] of cases) {
 }
 
 test("a query with no match says so, in the page's language", async () => {
-  const page = await browser.newPage(phone);
+  const page = await env.browser.newPage(phone);
   assert.equal((await search(page, "en", "zzzz")).status, "No results for “zzzz”.");
   assert.equal((await search(page, "tc", "量子")).status, "找不到「量子」的結果。");
   await page.close();
 });
 
 test("the header search box leads to results, and results are announced", async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(server.url + "en/proposals/pilot-bases/");
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(env.server.url + "en/proposals/pilot-bases/");
   await page.locator("form.header-search input").fill("night-time");
   await page.locator("form.header-search input").press("Enter");
   await page.waitForURL(/\/en\/search\/\?q=night-time/);
@@ -85,9 +77,9 @@ test("the header search box leads to results, and results are announced", async 
 });
 
 test("without JavaScript the search page says so and offers the full text", async () => {
-  const context = await browser.newContext({ ...phone, javaScriptEnabled: false });
+  const context = await env.browser.newContext({ ...phone, javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(server.url + "sc/search/?q=中试");
+  await page.goto(env.server.url + "sc/search/?q=中试");
   assert.ok(await page.locator("#no-js").isVisible());
   assert.match(await page.locator("#no-js").textContent(), /JavaScript/);
   const full = page.locator("#no-js a");
@@ -96,16 +88,16 @@ test("without JavaScript the search page says so and offers the full text", asyn
 });
 
 test("time to first result on an emulated phone (4× slower CPU, slow 4G)", async () => {
-  const page = await browser.newPage(phone);
+  const page = await env.browser.newPage(phone);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
   await cdp.send("Network.enable");
   await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
   const times = [];
   for (const lang of ["tc", "sc", "en"]) {
-    await page.goto(server.url + `${lang}/`);
+    await page.goto(env.server.url + `${lang}/`);
     const started = Date.now();
-    await page.goto(server.url + `${lang}/search/?q=${encodeURIComponent(lang === "en" ? "pilot" : "中試")}`);
+    await page.goto(env.server.url + `${lang}/search/?q=${encodeURIComponent(lang === "en" ? "pilot" : "中試")}`);
     await page.waitForSelector("#results li");
     times.push([lang, Date.now() - started]);
   }
