@@ -78,7 +78,7 @@ async fn run(options: ServeOptions) -> Result<()> {
             .nest_service(base_path.trim_end_matches('/'), files)
             .route("/", axum::routing::get(move || async move { Redirect::temporary(&target) }))
     }
-    .layer(axum::middleware::map_response(without_csp_meta))
+    .layer(axum::middleware::map_response(for_preview))
     .layer(livereload);
 
     let listener = tokio::net::TcpListener::bind(SocketAddr::new(options.bind, options.port))
@@ -154,6 +154,11 @@ fn watch(dirs: &[PathBuf], build: &BuildOptions, reloader: &Reloader) {
         let shown = first.strip_prefix(&build.root).unwrap_or(first).display().to_string();
         let why = if changed.len() == 1 { format!("{shown} changed") } else { format!("{shown} and {} more changed", changed.len() - 1) };
         if rebuild(build, &why) {
+            // tower-livereload wakes only the event streams parked at that instant
+            // (`Notify::notify_waiters`); a stream between two polls would miss it. A second
+            // signal shortly after reaches it; a page already reloading has closed its stream.
+            reloader.reload();
+            std::thread::sleep(Duration::from_millis(150));
             reloader.reload();
         }
     }
@@ -166,8 +171,12 @@ fn is_editor_noise(path: &Path) -> bool {
 }
 
 /// Drops the Content-Security-Policy `<meta>` from an HTML response, so that the injected
-/// (inline) live-reload script may run. Other responses pass untouched.
-async fn without_csp_meta(response: Response<Body>) -> Response<Body> {
+/// (inline) live-reload script may run; and keeps browsers from caching anything: a
+/// rebuild within the same second as the last would otherwise be answered "304 Not
+/// Modified" (`Last-Modified` has one-second precision) and the reload show the old page.
+async fn for_preview(mut response: Response<Body>) -> Response<Body> {
+    response.headers_mut().remove(header::LAST_MODIFIED);
+    response.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
     let is_html = response.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("text/html"));
     if !is_html {
         return response;

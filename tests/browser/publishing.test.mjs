@@ -97,11 +97,21 @@ test("microsite serve reloads an open page after a content file changes", async 
   let page;
   try {
     page = await browser.newPage(phone);
+    // Edit only once the page listens for reloads (its event stream is open).
+    const listening = page.waitForResponse((r) => r.url().includes("tower-livereload"));
     await page.goto(address + "en/proposals/pilot-bases/");
+    await listening;
+    const navigations = [];
+    page.on("framenavigated", (f) => navigations.push(f.url()));
+    page.on("response", (r) => navigations.push(`${r.status()} ${r.url()}`));
     assert.match(await page.locator("h1").textContent(), /Build Twin Bases/);
     const file = path.join(root, "content/proposals/pilot-bases.en.md");
     fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("title: 'Build Twin Bases", "title: 'Edited: Build Twin Bases"));
-    await page.waitForFunction(() => document.querySelector("h1").textContent.includes("Edited:"), null, { timeout: 30000 });
+    await page
+      .waitForFunction(() => document.querySelector("h1").textContent.includes("Edited:"), null, { timeout: 30000 })
+      .catch((e) => {
+        throw new Error(`${e.message}\nserve printed:\n${output}\nthe page saw: ${navigations.join(", ")}`);
+      });
   } finally {
     // Stop the server while the page still holds its live-reload stream open.
     const exited = new Promise((r) => child.on("exit", r));
