@@ -35,7 +35,7 @@ pub use error::{Error, Result};
 use write::OutputFile;
 
 /// Prints how long each stage took when `MICROSITE_TIMINGS` is set: the profile that
-/// guides performance work (see bench/README.md).
+/// guides performance work (see the README's Performance section).
 pub(crate) struct Timings(Option<std::time::Instant>);
 
 impl Timings {

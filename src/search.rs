@@ -51,7 +51,9 @@ pub fn folding_table(site: &Site, converter: Option<&Converter>) -> BTreeMap<cha
         for (lang, text) in &p.texts {
             if is_cjk_language(lang) {
                 chars.extend(text.title.chars());
-                chars.extend(text.body.paragraph_texts().iter().flat_map(|t| t.chars().collect::<Vec<_>>()));
+                for paragraph in text.body.paragraph_texts() {
+                    chars.extend(paragraph.chars());
+                }
             }
         }
     }
