@@ -42,15 +42,7 @@ impl Converter {
         } else {
             Vec::new()
         };
-        let dictionary = DictionaryMaxlength::new()
-            .and_then(|d| {
-                d.with_custom_dicts(&[CustomDictSpec {
-                    slot: slot_for(config),
-                    pairs: overrides.clone(),
-                    mode: CustomDictMode::Append,
-                }])
-            })
-            .map_err(|e| Error::msg(format!("cannot load the OpenCC dictionaries: {e}")))?;
+        let dictionary = dictionary_for(config, &overrides)?;
         Ok(Converter { opencc: OpenCC::from_dictionary(dictionary), config: config.to_string(), overrides })
     }
 
@@ -61,6 +53,59 @@ impl Converter {
         }
         self.opencc.convert(text, &self.config, false)
     }
+}
+
+/// OpenCC's dictionaries, one file per slot (`source<TAB>target` lines), extracted from
+/// the pinned opencc-fmmseg by `build.rs`.
+macro_rules! slots {
+    ($($slot:ident),*) => {
+        const SLOT_FILES: &[(DictSlot, &str)] = &[$((DictSlot::$slot, include_str!(concat!(env!("OUT_DIR"), "/", stringify!($slot), ".txt")))),*];
+    };
+}
+slots!(
+    STCharacters, STPhrases, TSCharacters, TSPhrases, TWPhrases, TWPhrasesRev, TWVariants, TWVariantsPhrases, TWVariantsRev,
+    TWVariantsRevPhrases, HKVariants, HKVariantsPhrases, HKVariantsRev, HKVariantsRevPhrases
+);
+
+/// The dictionaries each configuration reads (punctuation left as written), as
+/// opencc-fmmseg 0.13's `OpenCC::hk2s` and its siblings do. A unit test proves each
+/// against the full dictionary.
+fn slots_of(config: &str) -> &'static [DictSlot] {
+    use DictSlot::*;
+    match config {
+        "s2t" => &[STCharacters, STPhrases],
+        "t2s" => &[TSCharacters, TSPhrases],
+        "s2tw" => &[STCharacters, STPhrases, TWVariants, TWVariantsPhrases],
+        "tw2s" => &[TSCharacters, TSPhrases, TWVariantsRev, TWVariantsRevPhrases],
+        "s2twp" => &[STCharacters, STPhrases, TWPhrases, TWVariants, TWVariantsPhrases],
+        "tw2sp" => &[TSCharacters, TSPhrases, TWPhrasesRev, TWVariantsRev, TWVariantsRevPhrases],
+        "s2hk" => &[STCharacters, STPhrases, HKVariants, HKVariantsPhrases],
+        "hk2s" => &[TSCharacters, TSPhrases, HKVariantsRev, HKVariantsRevPhrases],
+        "t2hk" => &[HKVariants, HKVariantsPhrases],
+        "t2tw" => &[TWVariants, TWVariantsPhrases],
+        _ => &[],
+    }
+}
+
+/// Builds the dictionary `config` needs, and only that: decoding all of OpenCC's
+/// dictionaries took 35 ms, two thirds of building the real site; these take a few.
+/// The overrides go last into the phrase slot, where the last entry for a phrase wins.
+fn dictionary_for(config: &str, overrides: &[(String, String)]) -> Result<DictionaryMaxlength> {
+    let specs: Vec<CustomDictSpec> = slots_of(config)
+        .iter()
+        .map(|&slot| {
+            let file = SLOT_FILES.iter().find(|(s, _)| *s == slot).map_or("", |(_, text)| *text);
+            let mut pairs: Vec<(String, String)> =
+                file.lines().filter_map(|l| l.split_once('\t')).map(|(k, v)| (k.to_string(), v.to_string())).collect();
+            if slot == slot_for(config) {
+                pairs.extend(overrides.iter().cloned());
+            }
+            CustomDictSpec { slot, pairs, mode: CustomDictMode::Override }
+        })
+        .collect();
+    DictionaryMaxlength::default()
+        .with_custom_dicts(&specs)
+        .map_err(|e| Error::msg(format!("cannot load the OpenCC dictionaries: {e}")))
 }
 
 /// The phrase slot a configuration reads: Traditional→Simplified or the reverse.
@@ -169,5 +214,19 @@ mod tests {
         assert_eq!(cc.text("香港中華廠商聯合會"), "香港中华厂商联合会");
         assert_eq!(cc.text("隨著「新型工業加速計劃」的成立"), "随着「新型工业加速计划」的成立");
         assert_eq!(cc.text("pilot-bases"), "pilot-bases");
+    }
+
+    #[test]
+    fn the_slots_loaded_for_each_configuration_convert_as_the_full_dictionary_does() {
+        let traditional = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/source.zh-Hant.txt")).unwrap();
+        let full = OpenCC::from_dictionary(DictionaryMaxlength::new().unwrap());
+        let simplified = full.convert(&traditional, "hk2s", false);
+        for config in CONFIGS {
+            let slim = OpenCC::from_dictionary(dictionary_for(config, &[]).unwrap());
+            let input = if config.starts_with('s') { &simplified } else { &traditional };
+            let expected = full.convert(input, config, false);
+            assert_ne!(&expected, input, "{config} changes the text");
+            assert_eq!(slim.convert(input, config, false), expected, "{config}");
+        }
     }
 }

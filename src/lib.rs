@@ -44,7 +44,12 @@ impl Timings {
     }
     pub(crate) fn lap(&mut self, stage: &str) {
         if let Some(started) = self.0 {
-            eprintln!("timing: {stage}: {} ms", started.elapsed().as_millis());
+            // The peak resident memory so far (Linux), to see which stage holds the most.
+            let peak = std::fs::read_to_string("/proc/self/status")
+                .ok()
+                .and_then(|s| s.lines().find_map(|l| l.strip_prefix("VmHWM:").map(|v| v.trim().to_string())))
+                .unwrap_or_default();
+            eprintln!("timing: {stage}: {} ms (peak memory {peak})", started.elapsed().as_millis());
             self.0 = Some(std::time::Instant::now());
         }
     }

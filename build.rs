@@ -1,0 +1,38 @@
+//! Extracts OpenCC's dictionaries, one file per slot, from the pinned `opencc-fmmseg` into
+//! `OUT_DIR`, so that a build loads only the few a conversion uses (four for `hk2s`)
+//! instead of decoding all of them: the slowest step of a small build (see
+//! `src/convert.rs`).
+
+use std::fmt::Write as _;
+
+use opencc_fmmseg::{DictMaxLen, DictionaryMaxlength};
+
+fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    let dict = DictionaryMaxlength::new().expect("opencc-fmmseg's embedded dictionary loads");
+    let slots: [(&str, &DictMaxLen); 12] = [
+        ("STCharacters", &dict.st_characters),
+        ("STPhrases", &dict.st_phrases),
+        ("TSCharacters", &dict.ts_characters),
+        ("TSPhrases", &dict.ts_phrases),
+        ("TWPhrases", &dict.tw_phrases),
+        ("TWPhrasesRev", &dict.tw_phrases_rev),
+        ("TWVariants", &dict.tw_variants),
+        ("TWVariantsPhrases", &dict.tw_variants_phrases),
+        ("TWVariantsRev", &dict.tw_variants_rev),
+        ("TWVariantsRevPhrases", &dict.tw_variants_rev_phrases),
+        ("HKVariants", &dict.hk_variants),
+        ("HKVariantsPhrases", &dict.hk_variants_phrases),
+    ];
+    let more: [(&str, &DictMaxLen); 2] = [("HKVariantsRev", &dict.hk_variants_rev), ("HKVariantsRevPhrases", &dict.hk_variants_rev_phrases)];
+    let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    for (name, slot) in slots.into_iter().chain(more) {
+        let mut pairs: Vec<(String, &str)> = slot.iter().map(|(k, v)| (k.iter().collect(), v)).collect();
+        pairs.sort(); // deterministic files
+        let mut text = String::new();
+        for (k, v) in pairs {
+            let _ = writeln!(text, "{k}\t{v}");
+        }
+        std::fs::write(out.join(format!("{name}.txt")), text).expect("OUT_DIR is writable");
+    }
+}
