@@ -3,12 +3,11 @@
 //! each page, and the numbered anchors of a page are the same, in the same order, in every
 //! language. It works on the files in memory, so it never touches the output folder.
 
-use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use lol_html::{element, HtmlRewriter, Settings};
 use rayon::prelude::*;
 
+use crate::html;
 use crate::publish::BaseUrl;
 use crate::write::OutputFile;
 
@@ -39,43 +38,47 @@ pub struct Report {
     pub links: usize,
 }
 
-/// The ids and links of one page, in document order.
-#[derive(Debug, Default)]
-struct Scan {
-    ids: Vec<String>,
-    links: Vec<String>,
+/// The ids and links of a page (or of a fragment of one), in document order.
+#[derive(Debug, Default, Clone)]
+pub struct Scan {
+    pub ids: Vec<String>,
+    pub links: Vec<String>,
 }
 
-fn scan(html: &[u8]) -> Scan {
-    let ids = RefCell::new(Vec::new());
-    let links = RefCell::new(Vec::new());
-    {
-        let settings = Settings::new()
-            .append_element_content_handler(element!("[id]", |el| {
-                ids.borrow_mut().extend(el.get_attribute("id"));
-                Ok(())
-            }))
-            .append_element_content_handler(element!("[href], [src]", |el| {
-                let mut links = links.borrow_mut();
-                links.extend(el.get_attribute("href"));
-                links.extend(el.get_attribute("src"));
-                Ok(())
-            }))
-            .append_element_content_handler(element!("meta[http-equiv]", |el| {
-                let refresh = el.get_attribute("http-equiv").is_some_and(|v| v.eq_ignore_ascii_case("refresh"));
-                if let (true, Some(content)) = (refresh, el.get_attribute("content")) {
-                    if let Some((_, url)) = content.split_once("url=").or_else(|| content.split_once("URL=")) {
-                        links.borrow_mut().push(url.trim().to_string());
-                    }
-                }
-                Ok(())
-            }));
-        let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
-        // Our own output, already in memory: the tokenizer cannot fail on it in a way that
-        // matters here, and a page it could not read would show up as missing ids.
-        let _ = rewriter.write(html).and_then(|_| rewriter.end());
+impl Scan {
+    /// Appends the ids and links of a fragment spliced into the page.
+    pub fn extend(&mut self, other: &Scan) {
+        self.ids.extend(other.ids.iter().cloned());
+        self.links.extend(other.links.iter().cloned());
     }
-    Scan { ids: ids.into_inner(), links: links.into_inner() }
+}
+
+/// Reads the ids and links (`href`, `src`, meta refresh targets) of some HTML.
+pub fn scan(page: &[u8]) -> Scan {
+    let mut found = Scan::default();
+    for token in html::tokens(page) {
+        let html::Token::Tag(tag) = token else { continue };
+        if tag.end {
+            continue;
+        }
+        let mut refresh = false;
+        let mut content = None;
+        for (name, value) in tag.attributes() {
+            match name.to_ascii_lowercase().as_slice() {
+                b"id" => found.ids.push(value.into_owned()),
+                b"href" | b"src" => found.links.push(value.into_owned()),
+                b"http-equiv" => refresh = value.eq_ignore_ascii_case("refresh"),
+                b"content" => content = Some(value),
+                _ => {}
+            }
+        }
+        if let (true, true, Some(content)) = (refresh, tag.is("meta"), content) {
+            if let Some((_, url)) = content.split_once("url=").or_else(|| content.split_once("URL=")) {
+                found.links.push(url.trim().to_string());
+            }
+        }
+    }
+    found
 }
 
 /// Whether a URL leaves the site: it has a scheme (`https:`, `mailto:`) or is protocol-relative.
@@ -143,62 +146,139 @@ fn is_anchor(id: &str) -> bool {
 /// first being the reference for the anchor comparison; `untranslated` pages (standing in
 /// for a missing translation, which the build reports itself) are left out of it.
 pub fn check_output(files: &[OutputFile], prefixes: &[String], untranslated: &BTreeSet<String>, base: Option<&BaseUrl>) -> Report {
-    let base_path = base.map_or("/", |b| b.path.as_str());
-    let all: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    let scans: BTreeMap<&str, Scan> = files
+    let checker = Checker { base, prefixes, untranslated };
+    let findings = files
         .par_iter()
         .filter(|f| f.path.ends_with(".html"))
-        .map(|f| (f.path.as_str(), scan(&f.bytes)))
-        .collect();
-    let id_sets: BTreeMap<&str, BTreeSet<&str>> =
-        scans.iter().map(|(page, s)| (*page, s.ids.iter().map(String::as_str).collect())).collect();
+        .fold(Findings::default, |mut found, f| {
+            found.add_page(&checker, &f.path, scan(&f.bytes));
+            found
+        })
+        .reduce(Findings::default, Findings::merge);
+    checker.finish(findings, &files.iter().map(|f| f.path.clone()).collect())
+}
 
-    let mut report = Report { pages: scans.len(), ..Report::default() };
-    let problem = |page: &str, link: &str, reason: String| Problem { page: page.to_string(), link: link.to_string(), reason };
-    for (page, s) in &scans {
-        let mut seen = BTreeSet::new();
-        for id in &s.ids {
-            if !seen.insert(id.as_str()) {
-                report.problems.push(problem(page, &format!("id=\"{id}\""), "the id is used more than once on the page".into()));
+/// The rules of one site: where it is published, its languages, the pages to leave out of
+/// the anchor comparison. Pages are checked as they are made ([`Findings::add_page`]);
+/// links between pages once every page is known ([`Checker::finish`]).
+pub struct Checker<'a> {
+    pub base: Option<&'a BaseUrl>,
+    pub prefixes: &'a [String],
+    pub untranslated: &'a BTreeSet<String>,
+}
+
+/// What pages checked so far have shown: enough to finish the check without keeping them.
+#[derive(Debug, Default)]
+pub struct Findings {
+    problems: Vec<Problem>,
+    external: BTreeMap<String, BTreeSet<String>>,
+    /// Each (page, fragment) linked from another page: the first page and link (in path
+    /// order) that asks for it, and how many ask.
+    wanted: HashMap<(String, String), (String, String, usize)>,
+    /// The ids of every page, in document order.
+    ids: HashMap<String, Vec<String>>,
+    pages: usize,
+    links: usize,
+}
+
+impl Findings {
+    /// Checks what can be checked on the page alone (unique ids, links to its own ids,
+    /// links leaving the site) and notes its links to other pages.
+    pub fn add_page(&mut self, checker: &Checker, page: &str, scan: Scan) {
+        let base_path = checker.base.map_or("/", |b| b.path.as_str());
+        let problem = |link: &str, reason: String| Problem { page: page.to_string(), link: link.to_string(), reason };
+        self.pages += 1;
+        let mut own: HashSet<&str> = HashSet::with_capacity(scan.ids.len());
+        for id in &scan.ids {
+            if !own.insert(id.as_str()) {
+                self.problems.push(problem(&format!("id=\"{id}\""), "the id is used more than once on the page".into()));
             }
         }
-        for link in &s.links {
-            report.links += 1;
+        for link in &scan.links {
+            self.links += 1;
             // An absolute link to the site itself (canonical, language alternates) is internal.
-            let own = base.and_then(|b| link.strip_prefix(b.url.as_str())).map(|rest| format!("{base_path}{rest}"));
-            let link = own.as_ref().unwrap_or(link);
+            let rooted = checker.base.and_then(|b| link.strip_prefix(b.url.as_str())).map(|rest| format!("{base_path}{rest}"));
+            let link = rooted.as_ref().unwrap_or(link);
             if is_external(link) {
-                report.external.entry(link.clone()).or_default().insert(page.to_string());
+                self.external.entry(link.clone()).or_default().insert(page.to_string());
                 continue;
             }
             let Some((target, fragment)) = resolve(page, link, base_path) else {
-                report.problems.push(problem(page, link, format!("leaves the site (published under {base_path})")));
+                self.problems.push(problem(link, format!("leaves the site (published under {base_path})")));
                 continue;
             };
-            if !all.contains(target.as_str()) {
-                report.problems.push(problem(page, link, format!("no such file: {target}")));
-            } else if !fragment.is_empty() {
-                match id_sets.get(target.as_str()) {
-                    Some(ids) if ids.contains(fragment.as_str()) => {}
-                    Some(_) => report.problems.push(problem(page, link, format!("{target} has no id \"{fragment}\""))),
-                    None => {}
+            if target == page {
+                if !fragment.is_empty() && !own.contains(fragment.as_str()) {
+                    self.problems.push(problem(link, format!("{target} has no id \"{fragment}\"")));
+                }
+                continue;
+            }
+            let entry = self.wanted.entry((target, fragment)).or_insert_with(|| (page.to_string(), link.clone(), 0));
+            if (page, link.as_str()) < (entry.0.as_str(), entry.1.as_str()) {
+                (entry.0, entry.1) = (page.to_string(), link.clone());
+            }
+            entry.2 += 1;
+        }
+        drop(own);
+        self.ids.insert(page.to_string(), scan.ids);
+    }
+
+    /// Combines the findings of two sets of pages.
+    pub fn merge(mut self, mut other: Findings) -> Findings {
+        if other.wanted.len() > self.wanted.len() {
+            std::mem::swap(&mut self.wanted, &mut other.wanted);
+        }
+        for (key, (page, link, count)) in other.wanted {
+            let entry = self.wanted.entry(key).or_insert_with(|| (page.clone(), link.clone(), 0));
+            if (&page, &link) < (&entry.0, &entry.1) {
+                (entry.0, entry.1) = (page, link);
+            }
+            entry.2 += count;
+        }
+        self.problems.extend(other.problems);
+        for (url, pages) in other.external {
+            self.external.entry(url).or_default().extend(pages);
+        }
+        self.ids.extend(other.ids);
+        self.pages += other.pages;
+        self.links += other.links;
+        self
+    }
+}
+
+impl Checker<'_> {
+    /// Finishes the check once every page has been added: links between pages must reach
+    /// a written file (`files`, paths under the output folder) and an id on it, and
+    /// numbered anchors must agree across languages.
+    pub fn finish(&self, findings: Findings, files: &HashSet<String>) -> Report {
+        let Findings { mut problems, external, wanted, ids, pages, links } = findings;
+        let mut id_sets: HashMap<&str, HashSet<&str>> = HashMap::new();
+        for ((target, fragment), (page, link, count)) in &wanted {
+            let also = if *count > 1 { format!(" (and {} more link(s) to it)", count - 1) } else { String::new() };
+            let problem = |reason: String| Problem { page: page.clone(), link: link.clone(), reason: format!("{reason}{also}") };
+            if !files.contains(target) {
+                problems.push(problem(format!("no such file: {target}")));
+            } else if let (false, Some(target_ids)) = (fragment.is_empty(), ids.get(target)) {
+                let set = id_sets.entry(target).or_insert_with(|| target_ids.iter().map(String::as_str).collect());
+                if !set.contains(fragment.as_str()) {
+                    problems.push(problem(format!("{target} has no id \"{fragment}\"")));
                 }
             }
         }
+        problems.extend(compare_anchors(&ids, self.prefixes, self.untranslated));
+        problems.sort();
+        Report { problems, external, pages, links }
     }
-    report.problems.extend(compare_anchors(&scans, prefixes, untranslated));
-    report.problems.sort();
-    report
 }
 
 /// The numbered anchors of a page must be the same, in the same order, in every language.
-fn compare_anchors(scans: &BTreeMap<&str, Scan>, prefixes: &[String], untranslated: &BTreeSet<String>) -> Vec<Problem> {
+fn compare_anchors(ids: &HashMap<String, Vec<String>>, prefixes: &[String], untranslated: &BTreeSet<String>) -> Vec<Problem> {
     let mut problems = Vec::new();
     let Some((reference, others)) = prefixes.split_first() else { return problems };
-    let anchors = |page: &str| -> Option<Vec<&str>> {
-        scans.get(page).map(|s| s.ids.iter().map(String::as_str).filter(|id| is_anchor(id)).collect())
-    };
-    for page in scans.keys().filter(|p| p.starts_with(&format!("{reference}/")) && !untranslated.contains(**p)) {
+    let anchors = |page: &str| -> Option<Vec<&str>> { ids.get(page).map(|ids| ids.iter().map(String::as_str).filter(|id| is_anchor(id)).collect()) };
+    let mut pages: Vec<&String> = ids.keys().filter(|p| p.starts_with(&format!("{reference}/")) && !untranslated.contains(*p)).collect();
+    pages.sort();
+    for page in pages {
         let rest = &page[reference.len()..];
         let expected = anchors(page).unwrap_or_default();
         for other in others {

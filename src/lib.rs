@@ -8,15 +8,18 @@
 //! 3. **convert** — [`convert`]: generated languages (Simplified Chinese) via OpenCC;
 //! 4. **render** — [`markdown`] (bodies with stable paragraph anchors), then [`render`]
 //!    (Tera templates);
-//! 5. **write** — [`write`]: minify and swap the finished site into the output folder.
+//! 5. **write** — [`write`]: minify each page and write it into a staging folder, then
+//!    swap the finished site into the output folder.
 //!
-//! [`check`] proves on the finished output that every link resolves; `build` runs it too.
+//! Render and write run page by page in parallel ([`emit`]); [`check`] reads every page
+//! as it is written and proves that every link resolves.
 
 pub mod check;
 pub mod config;
 pub mod content;
 pub mod convert;
 pub mod error;
+pub mod html;
 pub mod markdown;
 pub mod model;
 pub mod publish;
@@ -26,7 +29,7 @@ pub mod serve;
 pub mod theme;
 pub mod write;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -81,31 +84,29 @@ pub struct BuildReport {
     pub out: PathBuf,
 }
 
-/// The finished site in memory: every output file, and the warnings found on the way.
-pub struct GeneratedSite {
-    pub files: Vec<OutputFile>,
-    pub pages: usize,
+/// The site after load → model → convert: everything the pages are rendered from.
+pub struct Prepared {
+    site: model::Site,
+    theme: theme::Theme,
+    converters: BTreeMap<String, convert::Converter>,
     /// Problems in the content: missing translations, misaligned languages, broken
     /// internal links in the Markdown.
     pub warnings: Vec<String>,
-    /// The language folders, the first (the reference for anchors) first.
-    pub prefixes: Vec<String>,
-    /// Pages standing in for a missing translation (already reported as warnings).
-    pub untranslated: BTreeSet<String>,
-    /// Where the site is published, when known.
-    pub base_url: Option<publish::BaseUrl>,
+    root: PathBuf,
 }
 
-impl GeneratedSite {
-    /// Runs the link checker on the generated files.
-    pub fn check(&self) -> check::Report {
-        check::check_output(&self.files, &self.prefixes, &self.untranslated, self.base_url.as_ref())
-    }
+/// What [`emit`] made and found.
+pub struct Emitted {
+    /// HTML pages made.
+    pub pages: usize,
+    /// All files made.
+    pub files: usize,
+    /// The link check of every page.
+    pub report: check::Report,
 }
 
-/// Runs load → model → convert → render, returning the site without writing it.
-/// `base_url` overrides the one in the site settings.
-pub fn generate(root: &Path, base_url: Option<&str>) -> Result<GeneratedSite> {
+/// Runs load → model → convert. `base_url` overrides the one in the site settings.
+pub fn prepare(root: &Path, base_url: Option<&str>) -> Result<Prepared> {
     let mut timings = Timings::start();
     let config = config::load(root)?;
     let generated: Vec<(String, String)> = config
@@ -116,8 +117,7 @@ pub fn generate(root: &Path, base_url: Option<&str>) -> Result<GeneratedSite> {
         .collect();
     let authored: Vec<String> = config.languages.iter().filter(|l| l.from.is_none()).map(|l| l.code.value.clone()).collect();
 
-    // Loading OpenCC's dictionaries is the slowest step of a small build: overlap it
-    // with reading the content and the theme.
+    // Loading OpenCC's dictionaries overlaps reading the content and the theme.
     let (converters, loaded) = rayon::join(
         || -> Result<BTreeMap<String, convert::Converter>> {
             generated.iter().map(|(code, cfg)| Ok((code.clone(), convert::Converter::load(root, code, cfg)?))).collect()
@@ -133,36 +133,96 @@ pub fn generate(root: &Path, base_url: Option<&str>) -> Result<GeneratedSite> {
     timings.lap("load (content, theme, OpenCC)");
     let (mut site, warnings) = model::build(root, config, files, base_url)?;
     timings.lap("model");
-    let prefixes = site.languages.iter().map(|l| l.prefix.clone()).collect();
     let converters = converters?;
     convert::generate(&mut site, &mut theme.strings, &converters);
     timings.lap("convert");
+    Ok(Prepared { site, theme, converters, warnings, root: root.to_path_buf() })
+}
 
+/// Runs render → write: makes every file of the site, handing each to `write` (path
+/// under the output folder, contents) as soon as it is finished, and checks the links
+/// of every page on the way. Pages are rendered, minified, checked and written in
+/// parallel, one at a time per thread, so the site is never held in memory whole.
+pub fn emit(prepared: &Prepared, write: &(dyn Fn(&str, &[u8]) -> Result<()> + Sync)) -> Result<Emitted> {
+    let mut timings = Timings::start();
+    let (site, theme) = (&prepared.site, &prepared.theme);
+    let mut paths: Vec<String> = Vec::new();
+    let mut put = |path: String, bytes: &[u8]| -> Result<()> {
+        write(&path, bytes)?;
+        paths.push(path);
+        Ok(())
+    };
+    for f in &theme.static_files {
+        put(f.output.clone(), &f.bytes)?;
+    }
+    for f in publishing_files(&prepared.root, site)? {
+        put(f.path, &f.bytes)?;
+    }
     // One search index per edition, under a content-hashed name the search page links to.
-    let fold = search::folding_table(&site, converters.values().next());
-    let indexes: Vec<(String, OutputFile)> = site
+    let fold = search::folding_table(site, prepared.converters.values().next());
+    let indexes: Vec<(String, String)> = site
         .languages
         .par_iter()
         .map(|lang| {
-            let json = search::index_json(&site, lang, &fold);
+            let json = search::index_json(site, lang, &fold);
             let path = format!("assets/search-{}.{:08x}.json", lang.prefix, theme::content_hash(json.as_bytes()) as u32);
-            (lang.code.clone(), OutputFile { path, bytes: json.into_bytes() })
+            write(&path, json.as_bytes())?;
+            Ok((lang.code.clone(), path))
+        })
+        .collect::<Result<_>>()?;
+    paths.extend(indexes.iter().map(|(_, path)| path.clone()));
+    let index_paths: BTreeMap<String, String> = indexes.into_iter().collect();
+    timings.lap("search index");
+
+    let bodies = render::Bodies::plan(site);
+    let inputs = render::Inputs::new(site, theme, &index_paths, &bodies);
+    let rendered_bodies: Vec<(Vec<u8>, check::Scan)> = (0..bodies.keys.len())
+        .into_par_iter()
+        .map(|id| {
+            let html = write::minify(&bodies.render(&inputs, id));
+            let scan = check::scan(&html);
+            (html, scan)
         })
         .collect();
-    let index_paths: BTreeMap<String, String> = indexes.iter().map(|(code, f)| (code.clone(), f.path.clone())).collect();
+    timings.lap("proposal bodies");
 
-    timings.lap("search index");
-    let pages = render::render_site(&site, &theme, &index_paths)?;
-    timings.lap("render");
+    let prefixes: Vec<String> = site.languages.iter().map(|l| l.prefix.clone()).collect();
+    let untranslated = render::untranslated(site);
+    let checker = check::Checker { base: site.base_url.as_ref(), prefixes: &prefixes, untranslated: &untranslated };
+    let (findings, pages) = render::jobs(site)
+        .into_par_iter()
+        .try_fold(
+            || (check::Findings::default(), Vec::new()),
+            |(mut findings, mut pages), job| -> Result<_> {
+                let page = render::render(&inputs, job)?;
+                let shell = write::minify(&page.html);
+                drop(page.html);
+                let mut scan = check::scan(&shell);
+                let mut spliced = Vec::new();
+                let ids = render::splice(&shell, &mut spliced, |id| rendered_bodies.get(id).map(|(html, _)| html.as_slice()));
+                for id in &ids {
+                    scan.extend(&rendered_bodies[*id].1);
+                }
+                write(&page.path, if ids.is_empty() { &shell } else { &spliced })?;
+                findings.add_page(&checker, &page.path, scan);
+                pages.push(page.path);
+                Ok((findings, pages))
+            },
+        )
+        .try_reduce(
+            || (check::Findings::default(), Vec::new()),
+            |(a, mut pages_a), (b, pages_b)| {
+                pages_a.extend(pages_b);
+                Ok((a.merge(b), pages_a))
+            },
+        )?;
+    timings.lap("pages (render, minify, check, write)");
     let page_count = pages.len();
-    let untranslated = pages.iter().filter(|p| p.untranslated).map(|p| p.path.clone()).collect();
-    let mut files: Vec<OutputFile> =
-        pages.par_iter().map(|p| OutputFile { path: p.path.clone(), bytes: write::minify(&p.html) }).collect();
-    files.extend(theme.static_files.iter().map(|f| OutputFile { path: f.output.clone(), bytes: f.bytes.clone() }));
-    files.extend(indexes.into_iter().map(|(_, f)| f));
-    files.extend(publishing_files(root, &site)?);
-    timings.lap("minify");
-    Ok(GeneratedSite { files, pages: page_count, warnings, prefixes, untranslated, base_url: site.base_url.clone() })
+    paths.extend(pages);
+    let files: std::collections::HashSet<String> = paths.into_iter().collect();
+    let report = checker.finish(findings, &files);
+    timings.lap("links between pages");
+    Ok(Emitted { pages: page_count, files: files.len(), report })
 }
 
 /// The files for hosts and crawlers: sitemap, robots.txt, security headers, share image.
@@ -183,34 +243,43 @@ fn publishing_files(root: &Path, site: &model::Site) -> Result<Vec<OutputFile>> 
     Ok(files)
 }
 
-/// `microsite check`: generates the site in memory (never touching the output folder) and
-/// checks it. Content warnings count as problems here.
-pub fn check(root: &Path) -> Result<(GeneratedSite, check::Report)> {
-    let site = generate(root, None)?;
-    let report = site.check();
-    Ok((site, report))
+/// `microsite check`: makes the site in memory, one page at a time (never touching the
+/// output folder), and checks it. Content warnings count as problems here.
+pub fn check(root: &Path) -> Result<(Prepared, Emitted)> {
+    let prepared = prepare(root, None)?;
+    let emitted = emit(&prepared, &|_, _| Ok(()))?;
+    Ok((prepared, emitted))
 }
 
-/// `microsite build`: generates the site and swaps it into the output folder.
+/// `microsite build`: makes the site into a staging folder beside the output, and swaps
+/// it in only if nothing failed (and, with `strict`, nothing was found wrong).
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let out = if options.out.is_absolute() || options.root == Path::new(".") { options.out.clone() } else { options.root.join(&options.out) };
     check_output_folder(&options.root, &out)?;
-    let mut site = generate(&options.root, options.base_url.as_deref())?;
-    let mut timings = Timings::start();
-    let report = site.check();
-    timings.lap("check");
-    site.warnings.extend(report.problems.iter().map(|p| format!("broken: {p}")));
-    if options.strict && !site.warnings.is_empty() {
-        let mut message = format!("--strict: the build has {} warning(s); nothing was written:", site.warnings.len());
-        for w in &site.warnings {
+    let prepared = prepare(&options.root, options.base_url.as_deref())?;
+    let staging = write::Staging::create(&out)?;
+    let emitted = match emit(&prepared, &|path, bytes| staging.write(path, bytes)) {
+        Ok(emitted) => emitted,
+        Err(e) => {
+            staging.abandon();
+            return Err(e);
+        }
+    };
+    let mut warnings = prepared.warnings;
+    warnings.extend(emitted.report.problems.iter().map(|p| format!("broken: {p}")));
+    if options.strict && !warnings.is_empty() {
+        staging.abandon();
+        let mut message = format!("--strict: the build has {} warning(s); nothing was written:", warnings.len());
+        for w in &warnings {
             message.push_str("\n  ");
             message.push_str(w);
         }
         return Err(Error::msg(message));
     }
-    write::write_site(&out, &site.files)?;
-    timings.lap("write");
-    Ok(BuildReport { pages: site.pages, files: site.files.len(), warnings: site.warnings, out })
+    let mut timings = Timings::start();
+    staging.swap_in()?;
+    timings.lap("swap in");
+    Ok(BuildReport { pages: emitted.pages, files: emitted.files, warnings, out })
 }
 
 /// Refuses an output folder that would swallow the project: the build replaces it whole.

@@ -100,7 +100,8 @@ fn main() -> ExitCode {
             }
         }
         Command::Check { root } => match microsite::check(&root) {
-            Ok((site, report)) => {
+            Ok((site, emitted)) => {
+                let report = &emitted.report;
                 for (url, pages) in &report.external {
                     println!("external (not fetched): {url} (on {} page(s), first {})", pages.len(), pages.iter().next().map_or("", String::as_str));
                 }

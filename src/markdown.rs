@@ -222,7 +222,7 @@ pub fn excerpt(text: &str, lang: &str, max: usize) -> String {
         if count >= max {
             break;
         }
-        let next_is_break = text[i + c.len_utf8()..].starts_with(' ') || cjk;
+        let next_is_break = cjk || ends_sentence(&text[..i], &text[i + c.len_utf8()..]);
         if ends.contains(&c) && next_is_break {
             cut = Some(i + c.len_utf8());
         }
@@ -234,6 +234,18 @@ pub fn excerpt(text: &str, lang: &str, max: usize) -> String {
     let head = &text[..limit];
     let head = if cjk { head } else { head.rsplit_once(' ').map_or(head, |(h, _)| h) };
     format!("{}…", head.trim_end_matches([',', ';', ':', '，', '、', ' ']))
+}
+
+/// Whether a full stop (or ! ?) between `before` and `after` ends an English sentence:
+/// a space and a capital, digit or quote follow, and it does not close a common
+/// abbreviation ("No. 5", "Mr. Lee", "e.g. the").
+fn ends_sentence(before: &str, after: &str) -> bool {
+    const ABBREVIATIONS: &[&str] = &["no", "nos", "mr", "mrs", "ms", "dr", "prof", "st", "vs", "cf", "e.g", "i.e", "etc", "approx", "art", "para", "cap"];
+    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    let next = after.strip_prefix(' ').and_then(|rest| rest.chars().next());
+    next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "“‘\"'(".contains(c))
+        && !ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())
+        && !(word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
 }
 
 /// One unit of a document's top-level structure.
@@ -410,6 +422,10 @@ mod tests {
         assert_eq!(excerpt("製造業很重要。振興工業不但有用", "zh-Hant", 10), "製造業很重要。");
         assert_eq!(excerpt("製造業對香港經濟和社會可持續發展", "zh-Hant", 6), "製造業對香…");
         assert_eq!(excerpt("Short.", "en", 50), "Short.");
+        // "No. 5", "e.g. the" and initials do not end a sentence.
+        assert_eq!(excerpt("(No. 5) Build a hub. It is needed now, more than ever.", "en", 30), "(No. 5) Build a hub.");
+        assert_eq!(excerpt("Ports, e.g. the Kwai Tsing terminals, need land now.", "en", 30), "Ports, e.g. the Kwai Tsing…");
+        assert_eq!(excerpt("Invest HK and J. Smith agreed on the plan today.", "en", 20), "Invest HK and J.…");
     }
 
     #[test]

@@ -4,9 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
 use crate::error::{Error, Result};
+use crate::html;
 
 /// One file of the finished site: path under the output folder, contents.
 pub struct OutputFile {
@@ -14,19 +13,10 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-/// Minifies HTML with settings that keep it valid HTML (the Nu checker rejects
-/// `<!doctypehtml>` and unquoted values some minifiers allow).
+/// Makes a page as small as the browser allows without changing what it shows: the
+/// white space the templates leave goes (see [`html::compact`]).
 pub fn minify(html: &str) -> Vec<u8> {
-    let mut cfg = minify_html::Cfg::new();
-    cfg.minify_css = true;
-    cfg.minify_js = false;
-    cfg.minify_doctype = false;
-    cfg.keep_closing_tags = true;
-    cfg.keep_html_and_head_opening_tags = true;
-    cfg.allow_noncompliant_unquoted_attribute_values = false;
-    cfg.allow_removing_spaces_between_attributes = false;
-    cfg.allow_optimal_entities = false;
-    minify_html::minify(html.as_bytes(), &cfg)
+    html::compact(html.as_bytes())
 }
 
 /// The staging and the retired folders used while swapping `out`.
@@ -35,39 +25,45 @@ fn sibling(out: &Path, suffix: &str) -> PathBuf {
     out.with_file_name(format!(".{name}.{suffix}"))
 }
 
-/// Writes `files` into `out`, replacing what was there only if every write succeeded.
-pub fn write_site(out: &Path, files: &[OutputFile]) -> Result<()> {
-    let staging = sibling(out, "new");
-    let retired = sibling(out, "old");
-    for stale in [&staging, &retired] {
-        if stale.exists() {
-            std::fs::remove_dir_all(stale).map_err(|e| Error::io(stale, "remove a folder left by an interrupted build", e))?;
-        }
-    }
-    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, "create the folder", e))?;
-    }
-    let written = write_all(&staging, files);
-    if let Err(e) = written {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    swap_in(&staging, out, &retired)
+/// A site being written: files go into `.NAME.new` beside the output folder, which
+/// replaces the output only once everything is written ([`Staging::swap_in`]).
+pub struct Staging {
+    dir: PathBuf,
+    out: PathBuf,
 }
 
-fn write_all(staging: &Path, files: &[OutputFile]) -> Result<()> {
-    std::fs::create_dir_all(staging).map_err(|e| Error::io(staging, "create the folder", e))?;
-    let mut dirs: Vec<PathBuf> = files.iter().filter_map(|f| Path::new(&f.path).parent().map(Path::to_path_buf)).collect();
-    dirs.sort();
-    dirs.dedup();
-    for dir in dirs {
-        let full = staging.join(dir);
-        std::fs::create_dir_all(&full).map_err(|e| Error::io(&full, "create the folder", e))?;
+impl Staging {
+    /// Starts a fresh staging folder (removing any left by an interrupted build).
+    pub fn create(out: &Path) -> Result<Staging> {
+        let staging = sibling(out, "new");
+        for stale in [&staging, &sibling(out, "old")] {
+            if stale.exists() {
+                std::fs::remove_dir_all(stale).map_err(|e| Error::io(stale, "remove a folder left by an interrupted build", e))?;
+            }
+        }
+        std::fs::create_dir_all(&staging).map_err(|e| Error::io(&staging, "create the folder", e))?;
+        Ok(Staging { dir: staging, out: out.to_path_buf() })
     }
-    files.par_iter().try_for_each(|f| {
-        let full = staging.join(&f.path);
-        std::fs::write(&full, &f.bytes).map_err(|e| Error::io(&full, "write the file", e))
-    })
+
+    /// Writes one file (`path` under the output folder), creating its folder. Safe to call
+    /// from several threads.
+    pub fn write(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        let full = self.dir.join(path);
+        if let Some(parent) = full.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, "create the folder", e))?;
+        }
+        std::fs::write(&full, bytes).map_err(|e| Error::io(&full, "write the file", e))
+    }
+
+    /// Drops everything written, leaving the output as it was.
+    pub fn abandon(self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+
+    /// Puts the finished site in place of the output folder.
+    pub fn swap_in(self) -> Result<()> {
+        swap_in(&self.dir, &self.out, &sibling(&self.out, "old"))
+    }
 }
 
 /// Moves the finished staging folder to `out`, keeping the old output until it is replaced.

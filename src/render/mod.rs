@@ -7,29 +7,28 @@
 //! language apart from the prefix. Links are written relative to the page, so the output
 //! works at a domain's root or under any subpath.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::model::{Language, Proposal, Site};
+use crate::markdown;
+use crate::model::{self, Language, Proposal, Site};
 use crate::theme::{template_error, Strings, Theme};
 
 mod page;
 
-/// One output file: its path under the output folder and its contents.
+/// One rendered page: its path under the output folder and its HTML, with [`placeholder`]s
+/// for the proposal bodies it shows.
 #[derive(Debug, Clone)]
 pub struct Page {
     pub path: String,
     pub html: String,
-    /// A proposal page standing in for a missing translation (it has no paragraphs).
-    pub untranslated: bool,
 }
 
 /// What a page is, and so which template renders it.
 #[derive(Debug, Clone, Copy)]
-enum Kind {
+pub enum Kind {
     Home,
     /// The whole document on one page.
     Full,
@@ -111,31 +110,189 @@ fn lang_ctx(l: &Language) -> LangCtx<'_> {
     LangCtx { code: &l.code, prefix: &l.prefix, html_lang: &l.html_lang, name: &l.name }
 }
 
-/// Renders every page of every language, and the landing page, in a stable order.
-/// `search_indexes` gives each language's search index file (path in the output).
-pub fn render_site(site: &Site, theme: &Theme, search_indexes: &BTreeMap<String, String>) -> Result<Vec<Page>> {
-    let mut jobs: Vec<(&Language, Kind)> = Vec::new();
+/// The pages standing in for (part of) a missing translation: proposal pages without a
+/// text in their language, and the full text of such a language. They have fewer anchors
+/// than their twins; the build already warns about each missing file.
+pub fn untranslated(site: &Site) -> BTreeSet<String> {
+    let mut pages = BTreeSet::new();
     for lang in &site.languages {
-        jobs.push((lang, Kind::Home));
-        jobs.push((lang, Kind::Full));
-        jobs.push((lang, Kind::Search));
-        jobs.extend((0..site.pillars.len()).map(|i| (lang, Kind::Pillar(i))));
-        jobs.extend((0..site.proposals.len()).map(|i| (lang, Kind::Proposal(i))));
+        for (i, _) in site.proposals.iter().enumerate().filter(|(_, q)| !q.texts.contains_key(&lang.code)) {
+            pages.insert(format!("{}index.html", page_dir(lang, site, Kind::Proposal(i))));
+            pages.insert(format!("{}index.html", page_dir(lang, site, Kind::Full)));
+        }
     }
-    let slugs: BTreeMap<&str, usize> = site.proposals.iter().enumerate().map(|(i, p)| (p.slug.as_str(), i)).collect();
-    let mut pages: Vec<Page> = jobs
-        .par_iter()
-        .map(|&(lang, kind)| page::render(site, theme, &slugs, search_indexes, lang, kind))
-        .collect::<Result<Vec<_>>>()?;
-    let shorts: Vec<Page> = site
-        .languages
-        .par_iter()
-        .flat_map(|lang| (0..site.proposals.len()).into_par_iter().map(move |i| render_short_link(site, theme, lang, i)))
-        .collect::<Result<Vec<_>>>()?;
-    pages.extend(shorts);
-    pages.push(render_landing(site, theme, false)?);
-    pages.push(render_landing(site, theme, true)?);
-    Ok(pages)
+    pages
+}
+
+/// One page to make.
+#[derive(Debug, Clone, Copy)]
+pub enum Job {
+    /// A page of a language edition (index into `site.languages`).
+    Edition(usize, Kind),
+    /// A proposal's short link in a language: (language, proposal).
+    Short(usize, usize),
+    /// The root `index.html`.
+    Landing,
+    /// `404.html`.
+    NotFound,
+}
+
+/// Every page of the site, in a stable order: each edition (home, full text, search,
+/// pillars, proposals), the short links, the landing and 404 pages.
+pub fn jobs(site: &Site) -> Vec<Job> {
+    let mut jobs = Vec::new();
+    for lang in 0..site.languages.len() {
+        jobs.extend([Kind::Home, Kind::Full, Kind::Search].map(|k| Job::Edition(lang, k)));
+        jobs.extend((0..site.pillars.len()).map(|i| Job::Edition(lang, Kind::Pillar(i))));
+        jobs.extend((0..site.proposals.len()).map(|i| Job::Edition(lang, Kind::Proposal(i))));
+    }
+    for lang in 0..site.languages.len() {
+        jobs.extend((0..site.proposals.len()).map(|i| Job::Short(lang, i)));
+    }
+    jobs.extend([Job::Landing, Job::NotFound]);
+    jobs
+}
+
+/// What every page is rendered from.
+pub struct Inputs<'a> {
+    pub site: &'a Site,
+    pub theme: &'a Theme,
+    /// Each language's search index file (path in the output).
+    pub search_indexes: &'a BTreeMap<String, String>,
+    pub bodies: &'a Bodies,
+    slugs: BTreeMap<&'a str, usize>,
+    /// For each language, the part of every page's context that is the same on all its
+    /// pages (the UI strings `t`), made once: serialising it again for each of 60 000
+    /// pages was a tenth of the build.
+    shared: Vec<tera::Context>,
+}
+
+impl<'a> Inputs<'a> {
+    pub fn new(site: &'a Site, theme: &'a Theme, search_indexes: &'a BTreeMap<String, String>, bodies: &'a Bodies) -> Inputs<'a> {
+        let slugs = site.proposals.iter().enumerate().map(|(i, p)| (p.slug.as_str(), i)).collect();
+        let shared = site
+            .languages
+            .iter()
+            .map(|l| {
+                let mut context = tera::Context::new();
+                context.insert("t", &theme.strings[&l.code]);
+                context
+            })
+            .collect();
+        Inputs { site, theme, search_indexes, bodies, slugs, shared }
+    }
+}
+
+/// Renders one page. Proposal bodies are left as [`placeholder`]s, for the caller to
+/// splice in once rendered ([`Bodies`]).
+pub fn render(inputs: &Inputs, job: Job) -> Result<Page> {
+    let site = inputs.site;
+    match job {
+        Job::Edition(lang, kind) => page::render(inputs, lang, kind),
+        Job::Short(lang, i) => render_short_link(site, inputs.theme, &inputs.shared[lang], &site.languages[lang], i),
+        Job::Landing => render_landing(site, inputs.theme, false),
+        Job::NotFound => render_landing(site, inputs.theme, true),
+    }
+}
+
+/// A proposal body is rendered once per language and per page folder depth its internal
+/// links are written for (once only, when it has none), then spliced into each page that
+/// shows it: its own page and the full text. At 10 000 proposals, the full-text page
+/// alone would otherwise render, minify and check every body a second time, on one thread.
+pub struct Bodies {
+    /// For each language, for each proposal with a text in it: the body on the proposal's
+    /// own page and on the full-text page (the same body when it has no internal links).
+    ids: Vec<Vec<Option<[usize; 2]>>>,
+    /// What each body is: (language, proposal, root of the pages it appears on).
+    pub keys: Vec<(usize, usize, String)>,
+}
+
+impl Bodies {
+    pub fn plan(site: &Site) -> Bodies {
+        let mut keys = Vec::new();
+        let ids = site
+            .languages
+            .iter()
+            .enumerate()
+            .map(|(li, lang)| {
+                let own = root_of(&page_dir(lang, site, Kind::Proposal(0)));
+                let full = root_of(&page_dir(lang, site, Kind::Full));
+                site.proposals
+                    .iter()
+                    .enumerate()
+                    .map(|(qi, q)| {
+                        let text = q.texts.get(&lang.code)?;
+                        keys.push((li, qi, own.clone()));
+                        let first = keys.len() - 1;
+                        if own == full || text.body.internal_links.is_empty() {
+                            return Some([first, first]);
+                        }
+                        keys.push((li, qi, full.clone()));
+                        Some([first, first + 1])
+                    })
+                    .collect()
+            })
+            .collect();
+        Bodies { ids, keys }
+    }
+
+    /// The placeholder for proposal `q`'s body in language `lang`, on its own page or the
+    /// full text.
+    fn placeholder(&self, lang: usize, q: usize, full: bool) -> String {
+        self.ids[lang][q].map(|ids| placeholder(ids[usize::from(full)])).unwrap_or_default()
+    }
+
+    /// Renders body `id` (unminified).
+    pub fn render(&self, inputs: &Inputs, id: usize) -> String {
+        let (li, qi, root) = &self.keys[id];
+        let (lang, q) = (&inputs.site.languages[*li], &inputs.site.proposals[*qi]);
+        let paragraph_label = inputs.theme.strings[&lang.code].get("paragraph").map_or("{n}", String::as_str);
+        let anchors = markdown::Anchors { proposal: q.number, paragraph_label };
+        let link_to = |target: &str| internal_href(inputs, lang, root, target);
+        markdown::to_html(&q.texts[&lang.code].body, Some(&anchors), &link_to)
+    }
+}
+
+/// The element standing for body `id` in a rendered page, until it is spliced in.
+pub fn placeholder(id: usize) -> String {
+    format!("<{PLACEHOLDER}{id}></{PLACEHOLDER}{id}>")
+}
+
+const PLACEHOLDER: &str = "microsite-body-";
+
+/// Replaces each [`placeholder`] in `page` by `body(id)`, returning the ids spliced in order.
+pub fn splice<'b>(page: &[u8], out: &mut Vec<u8>, body: impl Fn(usize) -> Option<&'b [u8]>) -> Vec<usize> {
+    let mut spliced = Vec::new();
+    let mut rest = page;
+    let open = format!("<{PLACEHOLDER}");
+    while let Some(at) = memchr::memmem::find(rest, open.as_bytes()) {
+        let after = &rest[at + open.len()..];
+        let digits = after.iter().take_while(|b| b.is_ascii_digit()).count();
+        let id: Option<usize> = std::str::from_utf8(&after[..digits]).ok().and_then(|d| d.parse().ok());
+        let element = id.map(placeholder).filter(|p| rest[at..].starts_with(p.as_bytes()));
+        match (id.and_then(&body), element) {
+            (Some(bytes), Some(element)) => {
+                out.extend_from_slice(&rest[..at]);
+                out.extend_from_slice(bytes);
+                spliced.push(id.unwrap_or_default());
+                rest = &rest[at + element.len()..];
+            }
+            _ => {
+                out.extend_from_slice(&rest[..at + open.len()]);
+                rest = &rest[at + open.len()..];
+            }
+        }
+    }
+    out.extend_from_slice(rest);
+    spliced
+}
+
+/// `@/proposals/SLUG.md#p6-3` → `lang`'s page of that proposal, relative to `root`.
+fn internal_href(inputs: &Inputs, lang: &Language, root: &str, target: &str) -> Option<String> {
+    let (slug, fragment) = model::internal_target(target)?;
+    let i = *inputs.slugs.get(slug)?;
+    let fragment = if fragment.is_empty() { String::new() } else { format!("#{fragment}") };
+    Some(format!("{root}{}{fragment}", page_dir(lang, inputs.site, Kind::Proposal(i))))
 }
 
 /// The folder of a proposal's short link: `en/6/`.
@@ -152,11 +309,10 @@ struct RedirectCtx<'a> {
     /// Where the short link leads, relative to it, and absolute when the base URL is known.
     target: String,
     canonical: Option<String>,
-    t: &'a Strings,
 }
 
 /// `/{prefix}/{n}/`: a tiny page that sends the reader on to proposal n, on any static host.
-fn render_short_link(site: &Site, theme: &Theme, lang: &Language, i: usize) -> Result<Page> {
+fn render_short_link(site: &Site, theme: &Theme, shared: &tera::Context, lang: &Language, i: usize) -> Result<Page> {
     let q = &site.proposals[i];
     let dir = short_dir(lang, q);
     let root = root_of(&dir);
@@ -167,9 +323,8 @@ fn render_short_link(site: &Site, theme: &Theme, lang: &Language, i: usize) -> R
         target: format!("{root}{}", page_dir(lang, site, Kind::Proposal(i))),
         canonical: site.base_url.as_ref().map(|b| b.join(&page_dir(lang, site, Kind::Proposal(i)))),
         root,
-        t: &theme.strings[&lang.code],
     };
-    Ok(Page { path: format!("{dir}index.html"), html: render_template(theme, "redirect.html", &ctx)?, untranslated: false })
+    Ok(Page { path: format!("{dir}index.html"), html: render_template(theme, "redirect.html", &ctx, Some(shared))? })
 }
 
 #[derive(Serialize)]
@@ -251,11 +406,15 @@ fn render_landing(site: &Site, theme: &Theme, not_found: bool) -> Result<Page> {
         t: &theme.strings[&first.code],
     };
     let path = if not_found { "404.html" } else { "index.html" };
-    Ok(Page { path: path.into(), html: render_template(theme, "landing.html", &ctx)?, untranslated: false })
+    Ok(Page { path: path.into(), html: render_template(theme, "landing.html", &ctx, None)? })
 }
 
-fn render_template(theme: &Theme, name: &str, ctx: &impl Serialize) -> Result<String> {
+/// Renders template `name` with `ctx`, plus the language's `shared` part of the context.
+fn render_template(theme: &Theme, name: &str, ctx: &impl Serialize, shared: Option<&tera::Context>) -> Result<String> {
     let file = theme.dir.join("templates").join(name);
-    let context = tera::Context::from_serialize(ctx).map_err(|e| template_error(&file, &e))?;
+    let mut context = tera::Context::from_serialize(ctx).map_err(|e| template_error(&file, &e))?;
+    if let Some(shared) = shared {
+        context.extend(shared.clone());
+    }
     theme.tera.render(name, &context).map_err(|e| template_error(&file, &e))
 }

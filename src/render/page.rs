@@ -2,15 +2,12 @@
 //! template contexts: navigation, breadcrumbs, previous/next, bodies with their anchors,
 //! a table of contents and a description for search engines and link previews.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
-use super::{lang_ctx, page_dir, root_of, short_dir, Kind, LangCtx, Page};
+use super::{lang_ctx, page_dir, root_of, short_dir, Inputs, Kind, LangCtx, Page};
 use crate::error::Result;
-use crate::markdown::{self, Anchors};
-use crate::model::{self, Language, Proposal, Site};
-use crate::theme::{Strings, Theme};
+use crate::markdown;
+use crate::model::{Language, Proposal, Site};
 
 #[derive(Serialize)]
 pub(super) struct Link {
@@ -121,38 +118,28 @@ struct PageCtx<'a> {
     search_index: Option<String>,
     previous: Option<Link>,
     next: Option<Link>,
-    t: &'a Strings,
 }
 
 /// Longest description, in characters: about what search engines show.
 const DESCRIPTION_MAX: (usize, usize) = (80, 160); // (CJK, others)
 
 /// Renders one page of `lang`'s edition.
-pub(super) fn render(
-    site: &Site,
-    theme: &Theme,
-    slugs: &BTreeMap<&str, usize>,
-    search_indexes: &BTreeMap<String, String>,
-    lang: &Language,
-    kind: Kind,
-) -> Result<Page> {
+pub(super) fn render(inputs: &Inputs, lang_index: usize, kind: Kind) -> Result<Page> {
+    let (site, theme, search_indexes) = (inputs.site, inputs.theme, inputs.search_indexes);
+    let lang = &site.languages[lang_index];
     let t = &theme.strings[&lang.code];
     let code = lang.code.as_str();
     let dir = page_dir(lang, site, kind);
     let root = root_of(&dir);
     let href = |other: &Language, k: Kind| format!("{root}{}", page_dir(other, site, k));
     // `@/proposals/SLUG.md#p6-3` → this language's page of that proposal.
-    let link_to = |target: &str| -> Option<String> {
-        let (slug, fragment) = model::internal_target(target)?;
-        let i = *slugs.get(slug)?;
-        let fragment = if fragment.is_empty() { String::new() } else { format!("#{fragment}") };
-        Some(format!("{}{fragment}", href(lang, Kind::Proposal(i))))
-    };
+    let link_to = |target: &str| super::internal_href(inputs, lang, &root, target);
     let max_description = if markdown::is_cjk_language(code) { DESCRIPTION_MAX.0 } else { DESCRIPTION_MAX.1 };
     let summary = |text: &str| markdown::excerpt(text, code, max_description);
     let intro_text = site.intro.get(code).and_then(|d| d.paragraph_texts().into_iter().next());
     let proposal_ctx = |i: usize| -> ProposalCtx {
-        build_proposal(site, &site.proposals[i], lang, t, &root, href(lang, Kind::Proposal(i)), |l| href(l, Kind::Proposal(i)), &link_to)
+        let body = inputs.bodies.placeholder(lang_index, i, matches!(kind, Kind::Full));
+        build_proposal(site, &site.proposals[i], lang, &root, href(lang, Kind::Proposal(i)), |l| href(l, Kind::Proposal(i)), body)
     };
 
     let (current_pillar, current_proposal) = match kind {
@@ -286,14 +273,10 @@ pub(super) fn render(
         search_index: matches!(kind, Kind::Search).then(|| search_indexes.get(code).map(|p| format!("{root}{p}"))).flatten(),
         previous,
         next,
-        t,
         root,
     };
-    let html = super::render_template(theme, &format!("{}.html", ctx.kind), &ctx)?;
-    // A page missing (part of) a translation has fewer anchors than its twins; the build
-    // already warns about each missing file, so the checker need not compare it.
-    let untranslated = ctx.proposal.iter().chain(ctx.full.iter().flat_map(|p| &p.proposals)).any(|p| p.fallback.is_some());
-    Ok(Page { path: format!("{dir}index.html"), html, untranslated })
+    let html = super::render_template(theme, &format!("{}.html", ctx.kind), &ctx, Some(&inputs.shared[lang_index]))?;
+    Ok(Page { path: format!("{dir}index.html"), html })
 }
 
 /// The proposals of pillar `pi`, with their indexes, in document order.
@@ -304,19 +287,17 @@ fn proposals_of(site: &Site, pi: usize) -> impl Iterator<Item = (usize, &Proposa
 /// Longest table-of-contents entry, in characters.
 const TOC_EXCERPT: (usize, usize) = (18, 48); // (CJK, others)
 
-#[allow(clippy::too_many_arguments)]
+/// A proposal as a page shows it; `body_html` is the placeholder for its body.
 fn build_proposal(
     site: &Site,
     q: &Proposal,
     lang: &Language,
-    t: &Strings,
     root: &str,
     own_href: String,
     href_in: impl Fn(&Language) -> String,
-    link_to: &dyn Fn(&str) -> Option<String>,
+    body_html: String,
 ) -> ProposalCtx {
     let code = lang.code.as_str();
-    let paragraph_label = t.get("paragraph").map_or("{n}", String::as_str);
     let short = short_dir(lang, q);
     let mut ctx = ProposalCtx {
         number: q.number,
@@ -325,13 +306,12 @@ fn build_proposal(
         href: own_href,
         short_href: format!("{root}{short}"),
         short_path: site.base_url.as_ref().map_or_else(|| format!("/{short}"), |b| b.join(&short)),
-        body_html: String::new(),
+        body_html,
         toc: Vec::new(),
         fallback: None,
     };
     match q.texts.get(code) {
         Some(text) => {
-            ctx.body_html = markdown::to_html(&text.body, Some(&Anchors { proposal: q.number, paragraph_label }), link_to);
             let max = if markdown::is_cjk_language(code) { TOC_EXCERPT.0 } else { TOC_EXCERPT.1 };
             ctx.toc = text
                 .body
