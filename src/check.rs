@@ -3,7 +3,9 @@
 //! each page, and the numbered anchors of a page are the same, in the same order, in every
 //! language. It works on the files in memory, so it never touches the output folder.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use rayon::prelude::*;
 
@@ -57,28 +59,37 @@ impl Scan {
 pub fn scan(page: &[u8]) -> Scan {
     let mut found = Scan::default();
     for token in html::tokens(page) {
-        let html::Token::Tag(tag) = token else { continue };
-        if tag.end {
-            continue;
+        if let html::Token::Tag(tag) = token {
+            found.read(&tag);
         }
-        let mut refresh = false;
-        let mut content = None;
+    }
+    found
+}
+
+impl Scan {
+    /// Notes the ids and links of one tag.
+    pub fn read(&mut self, tag: &html::Tag) {
+        if tag.end {
+            return;
+        }
+        let (mut refresh, mut content) = (false, None);
         for (name, value) in tag.attributes() {
-            match name.to_ascii_lowercase().as_slice() {
-                b"id" => found.ids.push(value.into_owned()),
-                b"href" | b"src" => found.links.push(value.into_owned()),
-                b"http-equiv" => refresh = value.eq_ignore_ascii_case("refresh"),
-                b"content" => content = Some(value),
-                _ => {}
+            if name.eq_ignore_ascii_case(b"id") {
+                self.ids.push(value.into_owned());
+            } else if name.eq_ignore_ascii_case(b"href") || name.eq_ignore_ascii_case(b"src") {
+                self.links.push(value.into_owned());
+            } else if name.eq_ignore_ascii_case(b"http-equiv") {
+                refresh = value.eq_ignore_ascii_case("refresh");
+            } else if name.eq_ignore_ascii_case(b"content") {
+                content = Some(value);
             }
         }
         if let (true, true, Some(content)) = (refresh, tag.is("meta"), content) {
             if let Some((_, url)) = content.split_once("url=").or_else(|| content.split_once("URL=")) {
-                found.links.push(url.trim().to_string());
+                self.links.push(url.trim().to_string());
             }
         }
     }
-    found
 }
 
 /// Whether a URL leaves the site: it has a scheme (`https:`, `mailto:`) or is protocol-relative.
@@ -149,9 +160,10 @@ pub fn check_output(files: &[OutputFile], prefixes: &[String], untranslated: &BT
     let checker = Checker { base, prefixes, untranslated };
     let findings = files
         .par_iter()
-        .filter(|f| f.path.ends_with(".html"))
-        .fold(Findings::default, |mut found, f| {
-            found.add_page(&checker, &f.path, scan(&f.bytes));
+        .enumerate()
+        .filter(|(_, f)| f.path.ends_with(".html"))
+        .fold(Findings::default, |mut found, (order, f)| {
+            found.add_page(&checker, order, &f.path, scan(&f.bytes));
             found
         })
         .reduce(Findings::default, Findings::merge);
@@ -172,30 +184,48 @@ pub struct Checker<'a> {
 pub struct Findings {
     problems: Vec<Problem>,
     external: BTreeMap<String, BTreeSet<String>>,
-    /// Each (page, fragment) linked from another page: the first page and link (in path
-    /// order) that asks for it, and how many ask.
-    wanted: HashMap<(String, String), (String, String, usize)>,
+    /// Each `page#fragment` linked from another page: who asks for it first (in page
+    /// order, so the report is the same on every run) and how many ask.
+    wanted: FxHashMap<String, Wanted>,
     /// The ids of every page, in document order.
-    ids: HashMap<String, Vec<String>>,
+    ids: FxHashMap<String, Vec<String>>,
     pages: usize,
     links: usize,
 }
 
+/// The first link to a target, and how many there are.
+#[derive(Debug)]
+struct Wanted {
+    order: usize,
+    page: String,
+    link: String,
+    count: usize,
+}
+
 impl Findings {
     /// Checks what can be checked on the page alone (unique ids, links to its own ids,
-    /// links leaving the site) and notes its links to other pages.
-    pub fn add_page(&mut self, checker: &Checker, page: &str, scan: Scan) {
+    /// links leaving the site) and notes its links to other pages. `order` is the page's
+    /// place in the site, which decides which of several pages a problem is reported on.
+    pub fn add_page(&mut self, checker: &Checker, order: usize, page: &str, scan: Scan) {
         let base_path = checker.base.map_or("/", |b| b.path.as_str());
         let problem = |link: &str, reason: String| Problem { page: page.to_string(), link: link.to_string(), reason };
         self.pages += 1;
-        let mut own: HashSet<&str> = HashSet::with_capacity(scan.ids.len());
+        let mut own: FxHashSet<&str> = FxHashSet::default();
         for id in &scan.ids {
             if !own.insert(id.as_str()) {
                 self.problems.push(problem(&format!("id=\"{id}\""), "the id is used more than once on the page".into()));
             }
         }
+        let root = "../".repeat(page.matches('/').count());
+        let mut key = String::new();
         for link in &scan.links {
             self.links += 1;
+            if let Some(fragment) = link.strip_prefix('#') {
+                if !fragment.is_empty() && !own.contains(fragment) {
+                    self.problems.push(problem(link, format!("{page} has no id \"{fragment}\"")));
+                }
+                continue;
+            }
             // An absolute link to the site itself (canonical, language alternates) is internal.
             let rooted = checker.base.and_then(|b| link.strip_prefix(b.url.as_str())).map(|rest| format!("{base_path}{rest}"));
             let link = rooted.as_ref().unwrap_or(link);
@@ -203,7 +233,8 @@ impl Findings {
                 self.external.entry(link.clone()).or_default().insert(page.to_string());
                 continue;
             }
-            let Some((target, fragment)) = resolve(page, link, base_path) else {
+            let resolved = resolve_from_root(&root, link).or_else(|| resolve(page, link, base_path));
+            let Some((target, fragment)) = resolved else {
                 self.problems.push(problem(link, format!("leaves the site (published under {base_path})")));
                 continue;
             };
@@ -213,11 +244,22 @@ impl Findings {
                 }
                 continue;
             }
-            let entry = self.wanted.entry((target, fragment)).or_insert_with(|| (page.to_string(), link.clone(), 0));
-            if (page, link.as_str()) < (entry.0.as_str(), entry.1.as_str()) {
-                (entry.0, entry.1) = (page.to_string(), link.clone());
+            key.clear();
+            key.push_str(&target);
+            key.push('#');
+            key.push_str(&fragment);
+            match self.wanted.get_mut(key.as_str()) {
+                Some(wanted) => {
+                    wanted.count += 1;
+                    if order < wanted.order {
+                        (wanted.order, wanted.page, wanted.link) = (order, page.to_string(), link.clone());
+                    }
+                }
+                None => {
+                    let wanted = Wanted { order, page: page.to_string(), link: link.clone(), count: 1 };
+                    self.wanted.insert(key.clone(), wanted);
+                }
             }
-            entry.2 += 1;
         }
         drop(own);
         self.ids.insert(page.to_string(), scan.ids);
@@ -228,12 +270,18 @@ impl Findings {
         if other.wanted.len() > self.wanted.len() {
             std::mem::swap(&mut self.wanted, &mut other.wanted);
         }
-        for (key, (page, link, count)) in other.wanted {
-            let entry = self.wanted.entry(key).or_insert_with(|| (page.clone(), link.clone(), 0));
-            if (&page, &link) < (&entry.0, &entry.1) {
-                (entry.0, entry.1) = (page, link);
+        for (key, theirs) in other.wanted {
+            match self.wanted.get_mut(&key) {
+                Some(ours) => {
+                    ours.count += theirs.count;
+                    if theirs.order < ours.order {
+                        (ours.order, ours.page, ours.link) = (theirs.order, theirs.page, theirs.link);
+                    }
+                }
+                None => {
+                    self.wanted.insert(key, theirs);
+                }
             }
-            entry.2 += count;
         }
         self.problems.extend(other.problems);
         for (url, pages) in other.external {
@@ -246,21 +294,40 @@ impl Findings {
     }
 }
 
+/// Resolves the common case quickly: a link from a page `root` (`../../`) deep that climbs
+/// to the site root and goes straight down (`../../en/pillars/x/#p1-2`). `None` for any
+/// other link, which [`resolve`] then handles.
+fn resolve_from_root(root: &str, link: &str) -> Option<(String, String)> {
+    let rest = link.strip_prefix(root)?;
+    let (path, fragment) = rest.split_once('#').unwrap_or((rest, ""));
+    let plain = !path.is_empty()
+        && !path.starts_with(['/', '.'])
+        && !path.contains(['?', '\\'])
+        && !path.contains("/.")
+        && !path.contains("//");
+    if !plain {
+        return None;
+    }
+    let target = if path.ends_with('/') { format!("{path}index.html") } else { path.to_string() };
+    Some((target, fragment.to_string()))
+}
+
 impl Checker<'_> {
     /// Finishes the check once every page has been added: links between pages must reach
     /// a written file (`files`, paths under the output folder) and an id on it, and
     /// numbered anchors must agree across languages.
-    pub fn finish(&self, findings: Findings, files: &HashSet<String>) -> Report {
+    pub fn finish(&self, findings: Findings, files: &FxHashSet<String>) -> Report {
         let Findings { mut problems, external, wanted, ids, pages, links } = findings;
-        let mut id_sets: HashMap<&str, HashSet<&str>> = HashMap::new();
-        for ((target, fragment), (page, link, count)) in &wanted {
+        let mut id_sets: FxHashMap<&str, FxHashSet<&str>> = FxHashMap::default();
+        for (key, Wanted { page, link, count, .. }) in &wanted {
+            let (target, fragment) = key.split_once('#').unwrap_or((key, ""));
             let also = if *count > 1 { format!(" (and {} more link(s) to it)", count - 1) } else { String::new() };
             let problem = |reason: String| Problem { page: page.clone(), link: link.clone(), reason: format!("{reason}{also}") };
             if !files.contains(target) {
                 problems.push(problem(format!("no such file: {target}")));
             } else if let (false, Some(target_ids)) = (fragment.is_empty(), ids.get(target)) {
                 let set = id_sets.entry(target).or_insert_with(|| target_ids.iter().map(String::as_str).collect());
-                if !set.contains(fragment.as_str()) {
+                if !set.contains(fragment) {
                     problems.push(problem(format!("{target} has no id \"{fragment}\"")));
                 }
             }
@@ -272,7 +339,7 @@ impl Checker<'_> {
 }
 
 /// The numbered anchors of a page must be the same, in the same order, in every language.
-fn compare_anchors(ids: &HashMap<String, Vec<String>>, prefixes: &[String], untranslated: &BTreeSet<String>) -> Vec<Problem> {
+fn compare_anchors(ids: &FxHashMap<String, Vec<String>>, prefixes: &[String], untranslated: &BTreeSet<String>) -> Vec<Problem> {
     let mut problems = Vec::new();
     let Some((reference, others)) = prefixes.split_first() else { return problems };
     let anchors = |page: &str| -> Option<Vec<&str>> { ids.get(page).map(|ids| ids.iter().map(String::as_str).filter(|id| is_anchor(id)).collect()) };

@@ -242,18 +242,28 @@ fn find_end_tag(html: &[u8], from: usize, name: &[u8]) -> usize {
     html.len()
 }
 
-/// Elements that start and end a line box: white space next to their tags never shows.
-const BLOCKS: &[&str] = &[
-    "address", "article", "aside", "base", "blockquote", "body", "br", "dd", "details", "dialog", "div", "dl", "dt", "fieldset",
-    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "li",
-    "link", "main", "meta", "nav", "noscript", "ol", "p", "pre", "script", "section", "style", "summary", "table", "tbody", "td",
-    "template", "tfoot", "th", "thead", "title", "tr", "ul",
-];
-
+/// Whether white space next to this tag never shows: the tags of elements that start
+/// and end a line box, and the doctype.
 fn is_block(token: Option<&Token>) -> bool {
     match token {
-        Some(Token::Tag(tag)) => BLOCKS.iter().any(|b| tag.is(b)),
-        Some(Token::Verbatim(v)) => v.starts_with(b"<!") && !v.starts_with(b"<!--"), // the doctype
+        Some(Token::Tag(tag)) => {
+            let mut name = [0u8; 10];
+            if tag.name.len() > name.len() {
+                return false;
+            }
+            name[..tag.name.len()].copy_from_slice(tag.name);
+            name.make_ascii_lowercase();
+            matches!(
+                &name[..tag.name.len()],
+                b"address" | b"article" | b"aside" | b"base" | b"blockquote" | b"body" | b"br" | b"dd" | b"details" | b"dialog"
+                    | b"div" | b"dl" | b"dt" | b"fieldset" | b"figcaption" | b"figure" | b"footer" | b"form" | b"h1" | b"h2"
+                    | b"h3" | b"h4" | b"h5" | b"h6" | b"head" | b"header" | b"hgroup" | b"hr" | b"html" | b"li" | b"link"
+                    | b"main" | b"meta" | b"nav" | b"noscript" | b"ol" | b"p" | b"pre" | b"script" | b"section" | b"style"
+                    | b"summary" | b"table" | b"tbody" | b"td" | b"template" | b"tfoot" | b"th" | b"thead" | b"title" | b"tr"
+                    | b"ul"
+            )
+        }
+        Some(Token::Verbatim(v)) => v.starts_with(b"<!") && !v.starts_with(b"<!--"),
         Some(Token::Text(_)) => false,
         None => true, // the start and end of the document
     }
@@ -262,27 +272,27 @@ fn is_block(token: Option<&Token>) -> bool {
 /// Removes the white space a browser would not show: the indentation and blank lines
 /// the templates leave. A run of white space next to the tag of a block element is
 /// dropped; any other run becomes one character (a newline if it held one, else a
-/// space). Text inside `pre` and raw text are kept exactly.
-pub fn compact(html: &[u8]) -> Vec<u8> {
+/// space). Text inside `pre` and raw text are kept exactly. `on_tag` sees every tag on
+/// the way, so a caller can read the page in the same pass.
+pub fn compact(html: &[u8], mut on_tag: impl FnMut(&Tag)) -> Vec<u8> {
     let mut out = Vec::with_capacity(html.len());
-    let all: Vec<Token> = tokens(html).collect();
+    let mut tokens = tokens(html).peekable();
     let mut in_pre = 0usize;
-    for (i, token) in all.iter().enumerate() {
+    let mut after_block = true;
+    while let Some(token) = tokens.next() {
         match token {
             Token::Tag(tag) => {
                 if tag.is("pre") {
                     in_pre = if tag.end { in_pre.saturating_sub(1) } else { in_pre + 1 };
                 }
+                on_tag(&tag);
                 out.extend_from_slice(tag.raw);
             }
             Token::Verbatim(v) => out.extend_from_slice(v),
             Token::Text(text) if in_pre > 0 => out.extend_from_slice(text),
-            Token::Text(text) => {
-                let before_block = is_block(all.get(i + 1));
-                let after_block = i == 0 || is_block(all.get(i - 1));
-                collapse(text, after_block, before_block, &mut out);
-            }
+            Token::Text(text) => collapse(text, after_block, is_block(tokens.peek()), &mut out),
         }
+        after_block = is_block(Some(&token));
     }
     out
 }
@@ -313,7 +323,7 @@ mod tests {
     use super::*;
 
     fn compacted(html: &str) -> String {
-        String::from_utf8(compact(html.as_bytes())).unwrap()
+        String::from_utf8(compact(html.as_bytes(), |_| {})).unwrap()
     }
 
     #[test]

@@ -179,8 +179,8 @@ pub fn emit(prepared: &Prepared, write: &(dyn Fn(&str, &[u8]) -> Result<()> + Sy
     let rendered_bodies: Vec<(Vec<u8>, check::Scan)> = (0..bodies.keys.len())
         .into_par_iter()
         .map(|id| {
-            let html = write::minify(&bodies.render(&inputs, id));
-            let scan = check::scan(&html);
+            let mut scan = check::Scan::default();
+            let html = html::compact(bodies.render(&inputs, id).as_bytes(), |tag| scan.read(tag));
             (html, scan)
         })
         .collect();
@@ -191,20 +191,21 @@ pub fn emit(prepared: &Prepared, write: &(dyn Fn(&str, &[u8]) -> Result<()> + Sy
     let checker = check::Checker { base: site.base_url.as_ref(), prefixes: &prefixes, untranslated: &untranslated };
     let (findings, pages) = render::jobs(site)
         .into_par_iter()
+        .enumerate()
         .try_fold(
             || (check::Findings::default(), Vec::new()),
-            |(mut findings, mut pages), job| -> Result<_> {
+            |(mut findings, mut pages), (order, job)| -> Result<_> {
                 let page = render::render(&inputs, job)?;
-                let shell = write::minify(&page.html);
+                let mut scan = check::Scan::default();
+                let shell = html::compact(page.html.as_bytes(), |tag| scan.read(tag));
                 drop(page.html);
-                let mut scan = check::scan(&shell);
                 let mut spliced = Vec::new();
                 let ids = render::splice(&shell, &mut spliced, |id| rendered_bodies.get(id).map(|(html, _)| html.as_slice()));
                 for id in &ids {
                     scan.extend(&rendered_bodies[*id].1);
                 }
                 write(&page.path, if ids.is_empty() { &shell } else { &spliced })?;
-                findings.add_page(&checker, &page.path, scan);
+                findings.add_page(&checker, order, &page.path, scan);
                 pages.push(page.path);
                 Ok((findings, pages))
             },
@@ -219,7 +220,7 @@ pub fn emit(prepared: &Prepared, write: &(dyn Fn(&str, &[u8]) -> Result<()> + Sy
     timings.lap("pages (render, minify, check, write)");
     let page_count = pages.len();
     paths.extend(pages);
-    let files: std::collections::HashSet<String> = paths.into_iter().collect();
+    let files: rustc_hash::FxHashSet<String> = paths.into_iter().collect();
     let report = checker.finish(findings, &files);
     timings.lap("links between pages");
     Ok(Emitted { pages: page_count, files: files.len(), report })

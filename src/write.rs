@@ -5,18 +5,11 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-use crate::html;
 
 /// One file of the finished site: path under the output folder, contents.
 pub struct OutputFile {
     pub path: String,
     pub bytes: Vec<u8>,
-}
-
-/// Makes a page as small as the browser allows without changing what it shows: the
-/// white space the templates leave goes (see [`html::compact`]).
-pub fn minify(html: &str) -> Vec<u8> {
-    html::compact(html.as_bytes())
 }
 
 /// The staging and the retired folders used while swapping `out`.
