@@ -158,10 +158,48 @@ pub fn emit(prepared: &Prepared, write: &(dyn Fn(&str, &[u8]) -> Result<()> + Sy
     for f in publishing_files(&prepared.root, site)? {
         put(f.path, &f.bytes)?;
     }
-    // One search index per edition, under a content-hashed name the search page links to.
+    // Proposal bodies first (each page splices its own in), then every page but the
+    // search pages, while the search indexes are built beside them; then the search
+    // pages, which link to the indexes by their content-hashed names.
+    let bodies = render::Bodies::plan(site);
+    let no_indexes = BTreeMap::new();
+    let inputs = render::Inputs::new(site, theme, &no_indexes, &bodies);
+    let prefixes: Vec<String> = site.languages.iter().map(|l| l.prefix.clone()).collect();
+    let untranslated = render::untranslated(site);
+    let checker = check::Checker { base: site.base_url.as_ref(), prefixes: &prefixes, untranslated: &untranslated };
+    let (search, rest): (Vec<(usize, render::Job)>, Vec<(usize, render::Job)>) =
+        render::jobs(site).into_iter().enumerate().partition(|(_, job)| matches!(job, render::Job::Edition(_, render::Kind::Search)));
+    let (indexes, made) = rayon::join(
+        || search_indexes(prepared, write),
+        || -> Result<_> {
+            let rendered_bodies = render_bodies(&inputs);
+            timings.lap("proposal bodies");
+            let made = make_pages(&inputs, rest, &rendered_bodies, &checker, write)?;
+            Ok((made, rendered_bodies))
+        },
+    );
+    let index_paths = indexes?;
+    let ((mut findings, mut pages), rendered_bodies) = made?;
+    timings.lap("pages (render, compact, check, write), search indexes");
+    let inputs = render::Inputs::new(site, theme, &index_paths, &bodies);
+    let (search_findings, search_pages) = make_pages(&inputs, search, &rendered_bodies, &checker, write)?;
+    findings = findings.merge(search_findings);
+    pages.extend(search_pages);
+    paths.extend(index_paths.into_values());
+    let page_count = pages.len();
+    paths.extend(pages);
+    let files: rustc_hash::FxHashSet<String> = paths.into_iter().collect();
+    let report = checker.finish(findings, &files);
+    timings.lap("search pages, links between pages");
+    Ok(Emitted { pages: page_count, files: files.len(), report })
+}
+
+/// One search index per edition, written under a content-hashed name: the path of each,
+/// by language code.
+fn search_indexes(prepared: &Prepared, write: &(dyn Fn(&str, &[u8]) -> Result<()> + Sync)) -> Result<BTreeMap<String, String>> {
+    let site = &prepared.site;
     let fold = search::folding_table(site, prepared.converters.values().next());
-    let indexes: Vec<(String, String)> = site
-        .languages
+    site.languages
         .par_iter()
         .map(|lang| {
             let json = search::index_json(site, lang, &fold);
@@ -169,43 +207,45 @@ pub fn emit(prepared: &Prepared, write: &(dyn Fn(&str, &[u8]) -> Result<()> + Sy
             write(&path, json.as_bytes())?;
             Ok((lang.code.clone(), path))
         })
-        .collect::<Result<_>>()?;
-    paths.extend(indexes.iter().map(|(_, path)| path.clone()));
-    let index_paths: BTreeMap<String, String> = indexes.into_iter().collect();
-    timings.lap("search index");
+        .collect()
+}
 
-    let bodies = render::Bodies::plan(site);
-    let inputs = render::Inputs::new(site, theme, &index_paths, &bodies);
-    let rendered_bodies: Vec<(Vec<u8>, check::Scan)> = (0..bodies.keys.len())
+/// Every proposal body, compacted, with the ids and links it holds.
+fn render_bodies(inputs: &render::Inputs) -> Vec<(Vec<u8>, check::Scan)> {
+    (0..inputs.bodies.keys.len())
         .into_par_iter()
         .map(|id| {
             let mut scan = check::Scan::default();
-            let html = html::compact(bodies.render(&inputs, id).as_bytes(), |tag| scan.read(tag));
+            let html = html::compact(&inputs.bodies.render(inputs, id), |tag| scan.read(tag));
             (html, scan)
         })
-        .collect();
-    timings.lap("proposal bodies");
+        .collect()
+}
 
-    let prefixes: Vec<String> = site.languages.iter().map(|l| l.prefix.clone()).collect();
-    let untranslated = render::untranslated(site);
-    let checker = check::Checker { base: site.base_url.as_ref(), prefixes: &prefixes, untranslated: &untranslated };
-    let (findings, pages) = render::jobs(site)
-        .into_par_iter()
-        .enumerate()
+/// Renders, compacts, checks and writes the pages `jobs` (each with its place in the
+/// site), splicing in their bodies: what the checker found, and the paths written.
+fn make_pages(
+    inputs: &render::Inputs,
+    jobs: Vec<(usize, render::Job)>,
+    bodies: &[(Vec<u8>, check::Scan)],
+    checker: &check::Checker,
+    write: &(dyn Fn(&str, &[u8]) -> Result<()> + Sync),
+) -> Result<(check::Findings, Vec<String>)> {
+    jobs.into_par_iter()
         .try_fold(
             || (check::Findings::default(), Vec::new()),
             |(mut findings, mut pages), (order, job)| -> Result<_> {
-                let page = render::render(&inputs, job)?;
+                let page = render::render(inputs, job)?;
                 let mut scan = check::Scan::default();
-                let shell = html::compact(page.html.as_bytes(), |tag| scan.read(tag));
+                let shell = html::compact(&page.html, |tag| scan.read(tag));
                 drop(page.html);
                 let mut spliced = Vec::new();
-                let ids = render::splice(&shell, &mut spliced, |id| rendered_bodies.get(id).map(|(html, _)| html.as_slice()));
+                let ids = render::splice(&shell, &mut spliced, |id| bodies.get(id).map(|(html, _)| html.as_slice()));
                 for id in &ids {
-                    scan.extend(&rendered_bodies[*id].1);
+                    scan.extend(&bodies[*id].1);
                 }
                 write(&page.path, if ids.is_empty() { &shell } else { &spliced })?;
-                findings.add_page(&checker, order, &page.path, scan);
+                findings.add_page(checker, order, &page.path, scan);
                 pages.push(page.path);
                 Ok((findings, pages))
             },
@@ -216,14 +256,7 @@ pub fn emit(prepared: &Prepared, write: &(dyn Fn(&str, &[u8]) -> Result<()> + Sy
                 pages_a.extend(pages_b);
                 Ok((a.merge(b), pages_a))
             },
-        )?;
-    timings.lap("pages (render, minify, check, write)");
-    let page_count = pages.len();
-    paths.extend(pages);
-    let files: rustc_hash::FxHashSet<String> = paths.into_iter().collect();
-    let report = checker.finish(findings, &files);
-    timings.lap("links between pages");
-    Ok(Emitted { pages: page_count, files: files.len(), report })
+        )
 }
 
 /// The files for hosts and crawlers: sitemap, robots.txt, security headers, share image.

@@ -23,7 +23,7 @@ mod page;
 #[derive(Debug, Clone)]
 pub struct Page {
     pub path: String,
-    pub html: String,
+    pub html: Vec<u8>,
 }
 
 /// What a page is, and so which template renders it.
@@ -242,14 +242,14 @@ impl Bodies {
         self.ids[lang][q].map(|ids| placeholder(ids[usize::from(full)])).unwrap_or_default()
     }
 
-    /// Renders body `id` (unminified).
-    pub fn render(&self, inputs: &Inputs, id: usize) -> String {
+    /// Renders body `id` (not yet compacted).
+    pub fn render(&self, inputs: &Inputs, id: usize) -> Vec<u8> {
         let (li, qi, root) = &self.keys[id];
         let (lang, q) = (&inputs.site.languages[*li], &inputs.site.proposals[*qi]);
         let paragraph_label = inputs.theme.strings[&lang.code].get("paragraph").map_or("{n}", String::as_str);
         let anchors = markdown::Anchors { proposal: q.number, paragraph_label };
         let link_to = |target: &str| internal_href(inputs, lang, root, target);
-        markdown::to_html(&q.texts[&lang.code].body, Some(&anchors), &link_to)
+        markdown::to_html(&q.texts[&lang.code].body, Some(&anchors), &link_to).into_bytes()
     }
 }
 
@@ -410,11 +410,14 @@ fn render_landing(site: &Site, theme: &Theme, not_found: bool) -> Result<Page> {
 }
 
 /// Renders template `name` with `ctx`, plus the language's `shared` part of the context.
-fn render_template(theme: &Theme, name: &str, ctx: &impl Serialize, shared: Option<&tera::Context>) -> Result<String> {
+fn render_template(theme: &Theme, name: &str, ctx: &impl Serialize, shared: Option<&tera::Context>) -> Result<Vec<u8>> {
     let file = theme.dir.join("templates").join(name);
     let mut context = tera::Context::from_serialize(ctx).map_err(|e| template_error(&file, &e))?;
     if let Some(shared) = shared {
         context.extend(shared.clone());
     }
-    theme.tera.render(name, &context).map_err(|e| template_error(&file, &e))
+    // Rendered into a buffer of about a page's size, not a string grown step by step.
+    let mut html = Vec::with_capacity(32 * 1024);
+    theme.tera.render_to(name, &context, &mut html).map_err(|e| template_error(&file, &e))?;
+    Ok(html)
 }
