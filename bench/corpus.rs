@@ -97,12 +97,15 @@ fn main() {
         let sc: Vec<String> = tc.iter().map(|p| cc.text(p)).collect();
         for (lang, title, body) in [("tc", title_tc.clone(), &tc), ("sc", cc.text(&title_tc), &sc), ("en", title_en.clone(), &en)] {
             let page = format!(
-                "---\ntitle: {}\nweight: {number}\nnumber: {number}\npillars: [pillar-{pillar}]\nslug: {slug}\n---\n\n{}\n",
+                "---\ntitle: {}\nweight: {number}\nnumber: {number}\npillars: [pillar-{pillar}]\nslug: {slug}\naliases: [/{lang}/{number}/]\n---\n\n{}\n",
                 yaml(&title),
                 body.join("\n\n")
             );
             fs::write(hugo.join(format!("content/{lang}/proposals/{slug}.md")), page).unwrap();
         }
+    }
+    for (lang, title) in [("tc", "全文"), ("sc", "全文"), ("en", "Full text")] {
+        fs::write(hugo.join(format!("content/{lang}/full.md")), format!("---\ntitle: {title}\nlayout: full\n---\n")).unwrap();
     }
     write_hugo_site(&hugo);
     println!("{n} proposals in {} (microsite) and {} (Hugo)", ms.display(), hugo.display());
@@ -120,14 +123,18 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// The Hugo side: three languages, proposals as pages, pillars as a taxonomy (a page per
-/// pillar listing its proposals), a home page listing everything, a header with the
-/// pillars and a language switcher on every page, breadcrumbs, previous/next, minified.
+/// The Hugo side, doing the work microsite does: three languages, proposals as pages,
+/// pillars as a taxonomy (a page per pillar listing its proposals), a home page listing
+/// everything, a header with the pillars and a language switcher on every page,
+/// breadcrumbs, previous/next, a short link per proposal (`aliases`, Hugo's redirect
+/// pages), the full text on one page and a search index (JSON) per language, minified.
 fn write_hugo_site(hugo: &Path) {
     let config = r#"baseURL = "https://example.org/"
 defaultContentLanguage = "tc"
 defaultContentLanguageInSubdir = true
 disableKinds = ["RSS"]
+[outputs]
+  home = ["HTML", "JSON"]
 [taxonomies]
   pillar = "pillars"
 [languages]
@@ -165,7 +172,7 @@ disableKinds = ["RSS"]
 <body>
 <header><a href="{{ .Site.Home.RelPermalink }}">{{ .Site.Title }}</a>
 <nav><ul>{{ range .AllTranslations }}<li><a href="{{ .RelPermalink }}" hreflang="{{ .Language.Lang }}">{{ .Language.LanguageName }}</a></li>{{ end }}</ul></nav>
-<nav><ul>{{ range .Site.Taxonomies.pillars.ByName }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a></li>{{ end }}</ul></nav>
+<nav><ul>{{ range .Site.Taxonomies.pillars.Alphabetical }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a></li>{{ end }}</ul></nav>
 </header>
 <main>{{ block "main" . }}{{ end }}</main>
 </body></html>
@@ -185,10 +192,18 @@ disableKinds = ["RSS"]
     fs::write(layouts.join("list.html"), list).unwrap();
     fs::write(layouts.join("terms.html"), list).unwrap();
     let home = r#"{{ define "main" }}<h1>{{ .Site.Title }}</h1>
-{{ range .Site.Taxonomies.pillars.ByName }}<section><h2><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a></h2>
+{{ range .Site.Taxonomies.pillars.Alphabetical }}<section><h2><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a></h2>
 <ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Params.number }}. {{ .Title }}</a></li>{{ end }}</ul></section>{{ end }}
 {{ end }}"#;
     fs::write(hugo.join("layouts/index.html"), home).unwrap();
+    let full = r##"{{ define "main" }}<h1>{{ .Title }}</h1>
+<nav><ol>{{ range .Site.Taxonomies.pillars.Alphabetical }}<li><a href="#{{ .Name }}">{{ .Page.Title }}</a><ul>{{ range .Pages }}<li><a href="#proposal-{{ .Params.number }}">{{ .Params.number }}. {{ .Title }}</a></li>{{ end }}</ul></li>{{ end }}</ol></nav>
+{{ range .Site.Taxonomies.pillars.Alphabetical }}<section id="{{ .Name }}"><h2>{{ .Page.Title }}</h2>
+{{ range .Pages }}<article id="proposal-{{ .Params.number }}"><h3>{{ .Params.number }}. {{ .Title }}</h3><p><a href="{{ .RelPermalink }}">{{ .Title }}</a></p>{{ .Content }}</article>{{ end }}</section>{{ end }}
+{{ end }}"##;
+    fs::write(layouts.join("full.html"), full).unwrap();
+    let index = r#"[{{ range $i, $p := where .Site.RegularPages "Section" "proposals" }}{{ if $i }},{{ end }}{"u":{{ $p.RelPermalink | jsonify }},"t":{{ $p.Title | jsonify }},"c":{{ $p.Plain | jsonify }}}{{ end }}]"#;
+    fs::write(hugo.join("layouts/index.json"), index).unwrap();
     fs::create_dir_all(hugo.join("static")).unwrap();
     fs::copy(
         fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static")).unwrap().map(|e| e.unwrap().path()).find(|p| p.extension().is_some_and(|x| x == "css")).unwrap(),

@@ -75,13 +75,13 @@ impl Scan {
         let (mut refresh, mut content) = (false, None);
         for (name, value) in tag.attributes() {
             if name.eq_ignore_ascii_case(b"id") {
-                self.ids.push(value.into_owned());
+                self.ids.push(html::decode(value).into_owned());
             } else if name.eq_ignore_ascii_case(b"href") || name.eq_ignore_ascii_case(b"src") {
-                self.links.push(value.into_owned());
+                self.links.push(html::decode(value).into_owned());
             } else if name.eq_ignore_ascii_case(b"http-equiv") {
-                refresh = value.eq_ignore_ascii_case("refresh");
+                refresh = value.eq_ignore_ascii_case(b"refresh");
             } else if name.eq_ignore_ascii_case(b"content") {
-                content = Some(value);
+                content = Some(html::decode(value));
             }
         }
         if let (true, true, Some(content)) = (refresh, tag.is("meta"), content) {

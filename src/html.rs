@@ -36,7 +36,7 @@ impl<'a> Tag<'a> {
         self.name.eq_ignore_ascii_case(name.as_bytes())
     }
 
-    /// The attributes, as (name, value with character references decoded).
+    /// The attributes, as (name, value as written: see [`decode`]).
     pub fn attributes(&self) -> Attributes<'a> {
         let start = 1 + usize::from(self.end) + self.name.len();
         Attributes { rest: &self.raw[start.min(self.raw.len())..] }
@@ -44,7 +44,7 @@ impl<'a> Tag<'a> {
 
     /// The value of attribute `name` (given in lower case).
     pub fn attribute(&self, name: &str) -> Option<Cow<'a, str>> {
-        self.attributes().find(|(n, _)| n.eq_ignore_ascii_case(name.as_bytes())).map(|(_, v)| v)
+        self.attributes().find(|(n, _)| n.eq_ignore_ascii_case(name.as_bytes())).map(|(_, v)| decode(v))
     }
 }
 
@@ -54,7 +54,7 @@ pub struct Attributes<'a> {
 }
 
 impl<'a> Iterator for Attributes<'a> {
-    type Item = (&'a [u8], Cow<'a, str>);
+    type Item = (&'a [u8], &'a [u8]);
 
     fn next(&mut self) -> Option<Self::Item> {
         let s = self.rest;
@@ -93,7 +93,7 @@ impl<'a> Iterator for Attributes<'a> {
             }
         }
         self.rest = &s[i..];
-        Some((name, decode(value)))
+        Some((name, value))
     }
 }
 
@@ -343,7 +343,7 @@ mod tests {
     fn attributes_are_read_quoted_unquoted_and_decoded() {
         let html = br#"<a href="../x/?a=1&amp;b=2#p1-1" data-x='it&#39;s' id=top hidden title = "a > b">x</a>"#;
         let Some(Token::Tag(tag)) = tokens(html).next() else { panic!("a tag") };
-        let attrs: Vec<(String, String)> = tag.attributes().map(|(n, v)| (String::from_utf8_lossy(n).into_owned(), v.into_owned())).collect();
+        let attrs: Vec<(String, String)> = tag.attributes().map(|(n, v)| (String::from_utf8_lossy(n).into_owned(), decode(v).into_owned())).collect();
         assert_eq!(
             attrs,
             [("href", "../x/?a=1&b=2#p1-1"), ("data-x", "it's"), ("id", "top"), ("hidden", ""), ("title", "a > b")]

@@ -46,21 +46,28 @@ struct Index<'a> {
 /// differs, mapped to that form.
 pub fn folding_table(site: &Site, converter: Option<&Converter>) -> BTreeMap<char, char> {
     let Some(cc) = converter else { return BTreeMap::new() };
-    let mut chars: Vec<char> = Vec::new();
+    // The distinct characters, as a bit per code point: a site's text has millions of
+    // characters but a few thousand distinct ones.
+    let mut seen = vec![0u64; (char::MAX as usize >> 6) + 1];
+    let mut note = |text: &str| {
+        for c in text.chars() {
+            seen[c as usize >> 6] |= 1 << (c as usize & 63);
+        }
+    };
     for p in &site.proposals {
         for (lang, text) in &p.texts {
             if is_cjk_language(lang) {
-                chars.extend(text.title.chars());
+                note(&text.title);
                 for paragraph in text.body.paragraph_texts() {
-                    chars.extend(paragraph.chars());
+                    note(&paragraph);
                 }
             }
         }
     }
-    chars.sort_unstable();
-    chars.dedup();
+    let chars = seen.iter().enumerate().flat_map(|(word, bits)| {
+        (0..64).filter(move |bit| bits & (1 << bit) != 0).filter_map(move |bit| char::from_u32((word << 6 | bit) as u32))
+    });
     chars
-        .into_iter()
         .filter(|c| crate::markdown::is_wide(*c))
         .filter_map(|c| {
             let folded = cc.text(&c.to_string());
