@@ -187,8 +187,9 @@ pub struct Findings {
     /// Each `page#fragment` linked from another page: who asks for it first (in page
     /// order, so the report is the same on every run) and how many ask.
     wanted: FxHashMap<String, Wanted>,
-    /// The ids of every page, in document order.
-    ids: FxHashMap<String, Vec<String>>,
+    /// The ids of every page, in document order, one per line (one string per page: a
+    /// large site has hundreds of thousands of ids). An id holds no white space.
+    ids: FxHashMap<String, String>,
     pages: usize,
     links: usize,
 }
@@ -262,7 +263,7 @@ impl Findings {
             }
         }
         drop(own);
-        self.ids.insert(page.to_string(), scan.ids);
+        self.ids.insert(page.to_string(), scan.ids.join("\n"));
     }
 
     /// Combines the findings of two sets of pages.
@@ -326,7 +327,7 @@ impl Checker<'_> {
             if !files.contains(target) {
                 problems.push(problem(format!("no such file: {target}")));
             } else if let (false, Some(target_ids)) = (fragment.is_empty(), ids.get(target)) {
-                let set = id_sets.entry(target).or_insert_with(|| target_ids.iter().map(String::as_str).collect());
+                let set = id_sets.entry(target).or_insert_with(|| target_ids.split('\n').collect());
                 if !set.contains(fragment) {
                     problems.push(problem(format!("{target} has no id \"{fragment}\"")));
                 }
@@ -339,10 +340,10 @@ impl Checker<'_> {
 }
 
 /// The numbered anchors of a page must be the same, in the same order, in every language.
-fn compare_anchors(ids: &FxHashMap<String, Vec<String>>, prefixes: &[String], untranslated: &BTreeSet<String>) -> Vec<Problem> {
+fn compare_anchors(ids: &FxHashMap<String, String>, prefixes: &[String], untranslated: &BTreeSet<String>) -> Vec<Problem> {
     let mut problems = Vec::new();
     let Some((reference, others)) = prefixes.split_first() else { return problems };
-    let anchors = |page: &str| -> Option<Vec<&str>> { ids.get(page).map(|ids| ids.iter().map(String::as_str).filter(|id| is_anchor(id)).collect()) };
+    let anchors = |page: &str| -> Option<Vec<&str>> { ids.get(page).map(|ids| ids.split('\n').filter(|id| is_anchor(id)).collect()) };
     let mut pages: Vec<&String> = ids.keys().filter(|p| p.starts_with(&format!("{reference}/")) && !untranslated.contains(*p)).collect();
     pages.sort();
     for page in pages {

@@ -158,31 +158,44 @@ pub fn emit(prepared: &Prepared, write: &(dyn Fn(&str, &[u8]) -> Result<()> + Sy
     for f in publishing_files(&prepared.root, site)? {
         put(f.path, &f.bytes)?;
     }
-    // Proposal bodies first (each page splices its own in), then every page but the
-    // search pages, while the search indexes are built beside them; then the search
-    // pages, which link to the indexes by their content-hashed names.
+    // The search indexes are built beside the pages. The pages go one language at a
+    // time: its proposal bodies first (each page splices its own in, the full text all of
+    // them), then its pages, and its bodies are dropped. Then the short links and the
+    // landing pages, and last the search pages, which name the indexes by their
+    // content-hashed file names.
     let bodies = render::Bodies::plan(site);
     let no_indexes = BTreeMap::new();
     let inputs = render::Inputs::new(site, theme, &no_indexes, &bodies);
     let prefixes: Vec<String> = site.languages.iter().map(|l| l.prefix.clone()).collect();
     let untranslated = render::untranslated(site);
     let checker = check::Checker { base: site.base_url.as_ref(), prefixes: &prefixes, untranslated: &untranslated };
-    let (search, rest): (Vec<(usize, render::Job)>, Vec<(usize, render::Job)>) =
-        render::jobs(site).into_iter().enumerate().partition(|(_, job)| matches!(job, render::Job::Edition(_, render::Kind::Search)));
+    let mut groups: Vec<Vec<(usize, render::Job)>> = vec![Vec::new(); site.languages.len() + 2];
+    for (order, job) in render::jobs(site).into_iter().enumerate() {
+        let group = match job {
+            render::Job::Edition(_, render::Kind::Search) => site.languages.len() + 1,
+            render::Job::Edition(lang, _) => lang,
+            _ => site.languages.len(),
+        };
+        groups[group].push((order, job));
+    }
+    let search_jobs = groups.pop().unwrap_or_default();
     let (indexes, made) = rayon::join(
         || search_indexes(prepared, write),
         || -> Result<_> {
-            let rendered_bodies = render_bodies(&inputs);
-            timings.lap("proposal bodies");
-            let made = make_pages(&inputs, rest, &rendered_bodies, &checker, write)?;
-            Ok((made, rendered_bodies))
+            let mut made = (check::Findings::default(), Vec::new());
+            for (lang, jobs) in groups.into_iter().enumerate() {
+                let rendered_bodies = render_bodies(&inputs, lang);
+                let (findings, pages) = make_pages(&inputs, jobs, &rendered_bodies, &checker, write)?;
+                made = (made.0.merge(findings), [made.1, pages].concat());
+            }
+            Ok(made)
         },
     );
     let index_paths = indexes?;
-    let ((mut findings, mut pages), rendered_bodies) = made?;
+    let (mut findings, mut pages) = made?;
     timings.lap("pages (render, compact, check, write), search indexes");
     let inputs = render::Inputs::new(site, theme, &index_paths, &bodies);
-    let (search_findings, search_pages) = make_pages(&inputs, search, &rendered_bodies, &checker, write)?;
+    let (search_findings, search_pages) = make_pages(&inputs, search_jobs, &[], &checker, write)?;
     findings = findings.merge(search_findings);
     pages.extend(search_pages);
     paths.extend(index_paths.into_values());
@@ -199,8 +212,10 @@ pub fn emit(prepared: &Prepared, write: &(dyn Fn(&str, &[u8]) -> Result<()> + Sy
 fn search_indexes(prepared: &Prepared, write: &(dyn Fn(&str, &[u8]) -> Result<()> + Sync)) -> Result<BTreeMap<String, String>> {
     let site = &prepared.site;
     let fold = search::folding_table(site, prepared.converters.values().next());
+    // One at a time (the pages are made beside them): each is tens of megabytes at 10 000
+    // proposals.
     site.languages
-        .par_iter()
+        .iter()
         .map(|lang| {
             let json = search::index_json(site, lang, &fold);
             let path = format!("assets/search-{}.{:08x}.json", lang.prefix, theme::content_hash(json.as_bytes()) as u32);
@@ -210,14 +225,17 @@ fn search_indexes(prepared: &Prepared, write: &(dyn Fn(&str, &[u8]) -> Result<()
         .collect()
 }
 
-/// Every proposal body, compacted, with the ids and links it holds.
-fn render_bodies(inputs: &render::Inputs) -> Vec<(Vec<u8>, check::Scan)> {
+/// The proposal bodies in language `lang` (an index into `site.languages`; none for any
+/// other value), compacted, with the ids and links each holds, by body id.
+fn render_bodies(inputs: &render::Inputs, lang: usize) -> Vec<Option<(Vec<u8>, check::Scan)>> {
     (0..inputs.bodies.keys.len())
         .into_par_iter()
         .map(|id| {
-            let mut scan = check::Scan::default();
-            let html = html::compact(&inputs.bodies.render(inputs, id), |tag| scan.read(tag));
-            (html, scan)
+            (inputs.bodies.keys[id].0 == lang).then(|| {
+                let mut scan = check::Scan::default();
+                let html = html::compact(&inputs.bodies.render(inputs, id), |tag| scan.read(tag));
+                (html, scan)
+            })
         })
         .collect()
 }
@@ -227,7 +245,7 @@ fn render_bodies(inputs: &render::Inputs) -> Vec<(Vec<u8>, check::Scan)> {
 fn make_pages(
     inputs: &render::Inputs,
     jobs: Vec<(usize, render::Job)>,
-    bodies: &[(Vec<u8>, check::Scan)],
+    bodies: &[Option<(Vec<u8>, check::Scan)>],
     checker: &check::Checker,
     write: &(dyn Fn(&str, &[u8]) -> Result<()> + Sync),
 ) -> Result<(check::Findings, Vec<String>)> {
@@ -240,9 +258,10 @@ fn make_pages(
                 let shell = html::compact(&page.html, |tag| scan.read(tag));
                 drop(page.html);
                 let mut spliced = Vec::new();
-                let ids = render::splice(&shell, &mut spliced, |id| bodies.get(id).map(|(html, _)| html.as_slice()));
-                for id in &ids {
-                    scan.extend(&bodies[*id].1);
+                let body = |id: usize| bodies.get(id).and_then(Option::as_ref);
+                let ids = render::splice(&shell, &mut spliced, |id| body(id).map(|(html, _)| html.as_slice()));
+                for (_, body_scan) in ids.iter().filter_map(|id| body(*id)) {
+                    scan.extend(body_scan);
                 }
                 write(&page.path, if ids.is_empty() { &shell } else { &spliced })?;
                 findings.add_page(checker, order, &page.path, scan);
