@@ -8,7 +8,7 @@
 //! 3. **convert** — [`convert`]: generated languages (Simplified Chinese) via OpenCC;
 //! 4. **render** — [`markdown`] (bodies with stable paragraph anchors), then [`render`]
 //!    (Tera templates);
-//! 5. **write** — [`write`]: minify each page and write it into a staging folder, then
+//! 5. **write** — [`write`]: compact each page ([`html`]) and write it into a staging folder, then
 //!    swap the finished site into the output folder.
 //!
 //! Render and write run page by page in parallel ([`emit`]); [`check`] reads every page
@@ -141,7 +141,7 @@ pub fn prepare(root: &Path, base_url: Option<&str>) -> Result<Prepared> {
 
 /// Runs render → write: makes every file of the site, handing each to `write` (path
 /// under the output folder, contents) as soon as it is finished, and checks the links
-/// of every page on the way. Pages are rendered, minified, checked and written in
+/// of every page on the way. Pages are rendered, compacted, checked and written in
 /// parallel, one at a time per thread, so the site is never held in memory whole.
 pub fn emit(prepared: &Prepared, write: &(dyn Fn(&str, &[u8]) -> Result<()> + Sync)) -> Result<Emitted> {
     let mut timings = Timings::start();

@@ -1,4 +1,4 @@
-//! Write stage: minify the pages, write the whole site into a fresh folder beside the
+//! Write stage: write the pages (compacted by [`crate::html`]) into a fresh folder beside the
 //! output, and swap it in only once everything is written. A build that fails at any
 //! point leaves the previous output exactly as it was.
 

@@ -198,7 +198,7 @@ pub fn render(inputs: &Inputs, job: Job) -> Result<Page> {
 /// A proposal body is rendered once per language and per page folder depth its internal
 /// links are written for (once only, when it has none), then spliced into each page that
 /// shows it: its own page and the full text. At 10 000 proposals, the full-text page
-/// alone would otherwise render, minify and check every body a second time, on one thread.
+/// alone would otherwise render, compact and check every body a second time, on one thread.
 pub struct Bodies {
     /// For each language, for each proposal with a text in it: the body on the proposal's
     /// own page and on the full-text page (the same body when it has no internal links).
