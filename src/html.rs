@@ -278,7 +278,7 @@ pub fn compact(html: &[u8], mut on_tag: impl FnMut(&Tag)) -> Vec<u8> {
     let mut out = Vec::with_capacity(html.len());
     let mut tokens = tokens(html).peekable();
     let mut in_pre = 0usize;
-    let mut after_block = true;
+    let mut previous: Option<Token> = None;
     while let Some(token) = tokens.next() {
         match token {
             Token::Tag(tag) => {
@@ -290,9 +290,9 @@ pub fn compact(html: &[u8], mut on_tag: impl FnMut(&Tag)) -> Vec<u8> {
             }
             Token::Verbatim(v) => out.extend_from_slice(v),
             Token::Text(text) if in_pre > 0 => out.extend_from_slice(text),
-            Token::Text(text) => collapse(text, after_block, is_block(tokens.peek()), &mut out),
+            Token::Text(text) => collapse(text, is_block(previous.as_ref()), is_block(tokens.peek()), &mut out),
         }
-        after_block = is_block(Some(&token));
+        previous = Some(token);
     }
     out
 }
