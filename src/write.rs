@@ -43,7 +43,13 @@ impl Staging {
     pub fn write(&self, path: &str, bytes: &[u8]) -> Result<()> {
         let full = self.dir.join(path);
         if let Some(parent) = full.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, "create the folder", e))?;
+            // Most pages have a folder of their own: make it in one call, and its parents
+            // only when they are missing.
+            match std::fs::create_dir(parent) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(_) => std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, "create the folder", e))?,
+            }
         }
         std::fs::write(&full, bytes).map_err(|e| Error::io(&full, "write the file", e))
     }

@@ -165,6 +165,11 @@ pub struct Inputs<'a> {
     /// pages (the UI strings `t`), made once: serialising it again for each of 60 000
     /// pages was a tenth of the build.
     shared: Vec<tera::Context>,
+    /// For each language and pillar, the navigation (`pillars`) of its proposal pages.
+    proposal_nav: Vec<Vec<Option<tera::Context>>>,
+    /// For each language and proposal, its table of contents and description, made by
+    /// the first page that needs them (its own page or the full text).
+    summaries: Vec<Vec<std::sync::OnceLock<page::Summary>>>,
 }
 
 impl<'a> Inputs<'a> {
@@ -179,7 +184,28 @@ impl<'a> Inputs<'a> {
                 context
             })
             .collect();
-        Inputs { site, theme, search_indexes, bodies, slugs, shared }
+        let proposal_nav = site
+            .languages
+            .iter()
+            .map(|lang| {
+                let root = root_of(&page_dir(lang, site, Kind::Proposal(0)));
+                (0..site.pillars.len())
+                    .map(|pi| {
+                        let first = site.proposals.iter().position(|q| q.pillar == pi)?;
+                        let mut context = tera::Context::new();
+                        context.insert("pillars", &page::pillar_items(site, lang, &root, Kind::Proposal(first)));
+                        Some(context)
+                    })
+                    .collect()
+            })
+            .collect();
+        let summaries = site.languages.iter().map(|_| site.proposals.iter().map(|_| std::sync::OnceLock::new()).collect()).collect();
+        Inputs { site, theme, search_indexes, bodies, slugs, shared, proposal_nav, summaries }
+    }
+
+    /// Proposal `q`'s table of contents and description in language `lang`.
+    fn summary(&self, lang: usize, q: usize) -> &page::Summary {
+        self.summaries[lang][q].get_or_init(|| page::summarise(&self.site.proposals[q], &self.site.languages[lang]))
     }
 }
 
@@ -324,7 +350,7 @@ fn render_short_link(site: &Site, theme: &Theme, shared: &tera::Context, lang: &
         canonical: site.base_url.as_ref().map(|b| b.join(&page_dir(lang, site, Kind::Proposal(i)))),
         root,
     };
-    Ok(Page { path: format!("{dir}index.html"), html: render_template(theme, "redirect.html", &ctx, Some(shared))? })
+    Ok(Page { path: format!("{dir}index.html"), html: render_template(theme, "redirect.html", &ctx, &[shared])? })
 }
 
 #[derive(Serialize)]
@@ -406,15 +432,15 @@ fn render_landing(site: &Site, theme: &Theme, not_found: bool) -> Result<Page> {
         t: &theme.strings[&first.code],
     };
     let path = if not_found { "404.html" } else { "index.html" };
-    Ok(Page { path: path.into(), html: render_template(theme, "landing.html", &ctx, None)? })
+    Ok(Page { path: path.into(), html: render_template(theme, "landing.html", &ctx, &[])? })
 }
 
-/// Renders template `name` with `ctx`, plus the language's `shared` part of the context.
-fn render_template(theme: &Theme, name: &str, ctx: &impl Serialize, shared: Option<&tera::Context>) -> Result<Vec<u8>> {
+/// Renders template `name` with `ctx`, plus the `shared` parts of the context made once.
+fn render_template(theme: &Theme, name: &str, ctx: &impl Serialize, shared: &[&tera::Context]) -> Result<Vec<u8>> {
     let file = theme.dir.join("templates").join(name);
     let mut context = tera::Context::from_serialize(ctx).map_err(|e| template_error(&file, &e))?;
-    if let Some(shared) = shared {
-        context.extend(shared.clone());
+    for part in shared {
+        context.extend((*part).clone());
     }
     // Rendered into a buffer of about a page's size, not a string grown step by step.
     let mut html = Vec::with_capacity(32 * 1024);

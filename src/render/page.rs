@@ -34,7 +34,7 @@ struct ProposalItem {
 }
 
 #[derive(Serialize)]
-struct PillarItem {
+pub(super) struct PillarItem {
     number: u32,
     slug: String,
     title: String,
@@ -53,14 +53,14 @@ struct Fallback {
 
 /// One entry of a proposal's table of contents: a numbered paragraph and its opening words.
 #[derive(Serialize)]
-struct TocEntry {
+pub(super) struct TocEntry {
     id: String,
     number: String,
     excerpt: String,
 }
 
 #[derive(Serialize)]
-struct ProposalCtx {
+struct ProposalCtx<'a> {
     number: u32,
     slug: String,
     title: String,
@@ -70,18 +70,18 @@ struct ProposalCtx {
     short_href: String,
     short_path: String,
     body_html: String,
-    toc: Vec<TocEntry>,
+    toc: &'a [TocEntry],
     /// Set when this language has no text of the proposal: where to read it instead.
     fallback: Option<Fallback>,
 }
 
 /// A pillar with its proposals in full, for the full-document page.
 #[derive(Serialize)]
-struct FullPillar {
+struct FullPillar<'a> {
     number: u32,
     slug: String,
     title: String,
-    proposals: Vec<ProposalCtx>,
+    proposals: Vec<ProposalCtx<'a>>,
 }
 
 #[derive(Serialize)]
@@ -107,12 +107,14 @@ struct PageCtx<'a> {
     publisher: &'a str,
     date: &'a str,
     intro_html: String,
-    pillars: Vec<PillarItem>,
+    /// Left out on proposal pages, whose navigation comes made ([`Inputs`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pillars: Option<Vec<PillarItem>>,
     /// On a pillar or proposal page, its pillar (index into `pillars`).
     pillar: Option<usize>,
-    proposal: Option<ProposalCtx>,
+    proposal: Option<ProposalCtx<'a>>,
     /// On the full-document page: everything, in order.
-    full: Vec<FullPillar>,
+    full: Vec<FullPillar<'a>>,
     /// The edition's search page, and (on it) its index file, relative to the page.
     search_href: String,
     search_index: Option<String>,
@@ -136,47 +138,30 @@ pub(super) fn render(inputs: &Inputs, lang_index: usize, kind: Kind) -> Result<P
     let link_to = |target: &str| super::internal_href(inputs, lang, &root, target);
     let max_description = if markdown::is_cjk_language(code) { DESCRIPTION_MAX.0 } else { DESCRIPTION_MAX.1 };
     let summary = |text: &str| markdown::excerpt(text, code, max_description);
-    let intro_text = site.intro.get(code).and_then(|d| d.paragraph_texts().into_iter().next());
     let proposal_ctx = |i: usize| -> ProposalCtx {
         let body = inputs.bodies.placeholder(lang_index, i, matches!(kind, Kind::Full));
-        build_proposal(site, &site.proposals[i], lang, &root, href(lang, Kind::Proposal(i)), |l| href(l, Kind::Proposal(i)), body)
+        let toc = if site.proposals[i].texts.contains_key(code) { inputs.summary(lang_index, i).toc.as_slice() } else { &[] };
+        build_proposal(site, &site.proposals[i], lang, &root, href(lang, Kind::Proposal(i)), |l| href(l, Kind::Proposal(i)), body, toc)
     };
 
-    let (current_pillar, current_proposal) = match kind {
-        Kind::Pillar(i) => (Some(i), None),
-        Kind::Proposal(i) => (Some(site.proposals[i].pillar), Some(i)),
-        Kind::Home | Kind::Full | Kind::Search => (None, None),
+    let current_pillar = match kind {
+        Kind::Pillar(i) => Some(i),
+        Kind::Proposal(i) => Some(site.proposals[i].pillar),
+        Kind::Home | Kind::Full | Kind::Search => None,
     };
-    let pillars: Vec<PillarItem> = site
-        .pillars
-        .iter()
-        .enumerate()
-        .map(|(pi, p)| PillarItem {
-            number: p.number,
-            slug: p.slug.clone(),
-            title: p.title[code].clone(),
-            href: href(lang, Kind::Pillar(pi)),
-            current: current_pillar == Some(pi),
-            // Only the pages that list proposals carry them: a header with every proposal
-            // on every page would make a large site's build quadratic.
-            proposals: (matches!(kind, Kind::Home) || matches!(kind, Kind::Pillar(i) if i == pi))
-                .then(|| proposals_of(site, pi))
-                .into_iter()
-                .flatten()
-                .map(|(qi, q)| ProposalItem {
-                    number: q.number,
-                    title: site.proposal_title(q, code).to_string(),
-                    href: href(lang, Kind::Proposal(qi)),
-                    current: current_proposal == Some(qi),
-                })
-                .collect(),
-        })
-        .collect();
+    // A proposal page's navigation is the same as its pillar's other proposals': made once.
+    let pillars = (!matches!(kind, Kind::Proposal(_))).then(|| pillar_items(site, lang, &root, kind));
 
     let home = Link { title: t.get("home").cloned().unwrap_or_default(), href: href(lang, Kind::Home) };
     let site_title = site.title[code].as_str();
     let mut breadcrumbs = vec![];
-    let (mut title, mut description) = (site_title.to_string(), intro_text.as_deref().map_or(site_title.to_string(), summary));
+    // The site's description: the intro's first paragraph (pillar and proposal pages have their own).
+    let site_description = || {
+        let intro = site.intro.get(code).and_then(|d| d.paragraph_texts().into_iter().next());
+        intro.as_deref().map_or(site_title.to_string(), summary)
+    };
+    let mut title = site_title.to_string();
+    let mut description = if matches!(kind, Kind::Home | Kind::Search | Kind::Full) { site_description() } else { String::new() };
     let (mut proposal, mut full, mut previous, mut next, mut intro_html) = (None, Vec::new(), None, None, String::new());
     match kind {
         Kind::Home => {
@@ -224,12 +209,10 @@ pub(super) fn render(inputs: &Inputs, lang_index: usize, kind: Kind) -> Result<P
             breadcrumbs.push(home);
             breadcrumbs.push(Link { title: site.pillars[pi].title[code].clone(), href: href(lang, Kind::Pillar(pi)) });
             title = format!("{}. {} | {site_title}", q.number, site.proposal_title(q, code));
-            if let Some(text) = q.texts.get(code) {
-                description = match &text.description {
-                    Some(d) => d.clone(),
-                    None => summary(text.body.paragraph_texts().first().map_or("", String::as_str)),
-                };
-            }
+            description = match q.texts.get(code) {
+                Some(_) => inputs.summary(lang_index, i).description.clone(),
+                None => site_description(),
+            };
             proposal = Some(proposal_ctx(i));
             let neighbour = |j: usize| {
                 let n = &site.proposals[j];
@@ -275,8 +258,49 @@ pub(super) fn render(inputs: &Inputs, lang_index: usize, kind: Kind) -> Result<P
         next,
         root,
     };
-    let html = super::render_template(theme, &format!("{}.html", ctx.kind), &ctx, Some(&inputs.shared[lang_index]))?;
+    let nav = match kind {
+        Kind::Proposal(i) => inputs.proposal_nav[lang_index][site.proposals[i].pillar].as_ref(),
+        _ => None,
+    };
+    let shared: Vec<&tera::Context> = [Some(&inputs.shared[lang_index]), nav].into_iter().flatten().collect();
+    let html = super::render_template(theme, &format!("{}.html", ctx.kind), &ctx, &shared)?;
     Ok(Page { path: format!("{dir}index.html"), html })
+}
+
+/// The pillar navigation of a `kind` page of `lang` (its links relative to `root`), with
+/// the proposals on the pages that list them.
+pub(super) fn pillar_items(site: &Site, lang: &Language, root: &str, kind: Kind) -> Vec<PillarItem> {
+    let code = lang.code.as_str();
+    let href = |k: Kind| format!("{root}{}", page_dir(lang, site, k));
+    let current_pillar = match kind {
+        Kind::Pillar(i) => Some(i),
+        Kind::Proposal(i) => Some(site.proposals[i].pillar),
+        Kind::Home | Kind::Full | Kind::Search => None,
+    };
+    site.pillars
+        .iter()
+        .enumerate()
+        .map(|(pi, p)| PillarItem {
+            number: p.number,
+            slug: p.slug.clone(),
+            title: p.title[code].clone(),
+            href: href(Kind::Pillar(pi)),
+            current: current_pillar == Some(pi),
+            // Only the pages that list proposals carry them: a header with every proposal
+            // on every page would make a large site's build quadratic.
+            proposals: (matches!(kind, Kind::Home) || matches!(kind, Kind::Pillar(i) if i == pi))
+                .then(|| proposals_of(site, pi))
+                .into_iter()
+                .flatten()
+                .map(|(qi, q)| ProposalItem {
+                    number: q.number,
+                    title: site.proposal_title(q, code).to_string(),
+                    href: href(Kind::Proposal(qi)),
+                    current: matches!(kind, Kind::Proposal(i) if i == qi),
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// The proposals of pillar `pi`, with their indexes, in document order.
@@ -288,7 +312,8 @@ fn proposals_of(site: &Site, pi: usize) -> impl Iterator<Item = (usize, &Proposa
 const TOC_EXCERPT: (usize, usize) = (18, 48); // (CJK, others)
 
 /// A proposal as a page shows it; `body_html` is the placeholder for its body.
-fn build_proposal(
+#[allow(clippy::too_many_arguments)]
+fn build_proposal<'a>(
     site: &Site,
     q: &Proposal,
     lang: &Language,
@@ -296,7 +321,8 @@ fn build_proposal(
     own_href: String,
     href_in: impl Fn(&Language) -> String,
     body_html: String,
-) -> ProposalCtx {
+    toc: &'a [TocEntry],
+) -> ProposalCtx<'a> {
     let code = lang.code.as_str();
     let short = short_dir(lang, q);
     let mut ctx = ProposalCtx {
@@ -307,28 +333,43 @@ fn build_proposal(
         short_href: format!("{root}{short}"),
         short_path: site.base_url.as_ref().map_or_else(|| format!("/{short}"), |b| b.join(&short)),
         body_html,
-        toc: Vec::new(),
+        toc,
         fallback: None,
     };
-    match q.texts.get(code) {
-        Some(text) => {
-            let max = if markdown::is_cjk_language(code) { TOC_EXCERPT.0 } else { TOC_EXCERPT.1 };
-            ctx.toc = text
-                .body
-                .paragraph_texts()
-                .iter()
-                .enumerate()
-                .map(|(k, para)| TocEntry {
-                    id: format!("p{}-{}", q.number, k + 1),
-                    number: format!("{}.{}", q.number, k + 1),
-                    excerpt: markdown::excerpt(para, code, max),
-                })
-                .collect();
-        }
-        None => {
-            let other = site.languages.iter().find(|l| q.texts.contains_key(&l.code)).expect("a proposal has at least one text");
-            ctx.fallback = Some(Fallback { name: other.name.clone(), html_lang: other.html_lang.clone(), href: href_in(other) });
-        }
+    if !q.texts.contains_key(code) {
+        let other = site.languages.iter().find(|l| q.texts.contains_key(&l.code)).expect("a proposal has at least one text");
+        ctx.fallback = Some(Fallback { name: other.name.clone(), html_lang: other.html_lang.clone(), href: href_in(other) });
     }
     ctx
+}
+
+/// What a proposal's page and the full text both show of one of its texts: made once.
+pub(super) struct Summary {
+    pub(super) toc: Vec<TocEntry>,
+    /// For `<meta name="description">`: the front matter's, else the first sentences.
+    pub(super) description: String,
+}
+
+/// The table of contents and description of proposal `q`'s text in `lang`.
+pub(super) fn summarise(q: &Proposal, lang: &Language) -> Summary {
+    let code = lang.code.as_str();
+    let Some(text) = q.texts.get(code) else { return Summary { toc: Vec::new(), description: String::new() } };
+    let cjk = markdown::is_cjk_language(code);
+    let paragraphs = text.body.paragraph_texts();
+    let max = if cjk { TOC_EXCERPT.0 } else { TOC_EXCERPT.1 };
+    let toc = paragraphs
+        .iter()
+        .enumerate()
+        .map(|(k, para)| TocEntry {
+            id: format!("p{}-{}", q.number, k + 1),
+            number: format!("{}.{}", q.number, k + 1),
+            excerpt: markdown::excerpt(para, code, max),
+        })
+        .collect();
+    let max = if cjk { DESCRIPTION_MAX.0 } else { DESCRIPTION_MAX.1 };
+    let description = match &text.description {
+        Some(d) => d.clone(),
+        None => markdown::excerpt(paragraphs.first().map_or("", String::as_str), code, max),
+    };
+    Summary { toc, description }
 }
