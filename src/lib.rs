@@ -140,15 +140,16 @@ pub fn prepare(root: &Path, base_url: Option<&str>) -> Result<Prepared> {
 }
 
 /// Runs render → write: makes every file of the site, handing each to `write` (path
-/// under the output folder, contents) as soon as it is finished, and checks the links
+/// under the output folder, contents in pieces to write one after the other) as soon as
+/// it is finished, and checks the links
 /// of every page on the way. Pages are rendered, compacted, checked and written in
 /// parallel, one at a time per thread, so the site is never held in memory whole.
-pub fn emit(prepared: &Prepared, write: &(dyn Fn(&str, &[u8]) -> Result<()> + Sync)) -> Result<Emitted> {
+pub fn emit(prepared: &Prepared, write: &(dyn Fn(&str, &[&[u8]]) -> Result<()> + Sync)) -> Result<Emitted> {
     let mut timings = Timings::start();
     let (site, theme) = (&prepared.site, &prepared.theme);
     let mut paths: Vec<String> = Vec::new();
     let mut put = |path: String, bytes: &[u8]| -> Result<()> {
-        write(&path, bytes)?;
+        write(&path, &[bytes])?;
         paths.push(path);
         Ok(())
     };
@@ -209,7 +210,7 @@ pub fn emit(prepared: &Prepared, write: &(dyn Fn(&str, &[u8]) -> Result<()> + Sy
 
 /// One search index per edition, written under a content-hashed name: the path of each,
 /// by language code.
-fn search_indexes(prepared: &Prepared, write: &(dyn Fn(&str, &[u8]) -> Result<()> + Sync)) -> Result<BTreeMap<String, String>> {
+fn search_indexes(prepared: &Prepared, write: &(dyn Fn(&str, &[&[u8]]) -> Result<()> + Sync)) -> Result<BTreeMap<String, String>> {
     let site = &prepared.site;
     let fold = search::folding_table(site, prepared.converters.values().next());
     // One at a time (the pages are made beside them): each is tens of megabytes at 10 000
@@ -219,7 +220,7 @@ fn search_indexes(prepared: &Prepared, write: &(dyn Fn(&str, &[u8]) -> Result<()
         .map(|lang| {
             let json = search::index_json(site, lang, &fold);
             let path = format!("assets/search-{}.{:08x}.json", lang.prefix, theme::content_hash(json.as_bytes()) as u32);
-            write(&path, json.as_bytes())?;
+            write(&path, &[json.as_bytes()])?;
             Ok((lang.code.clone(), path))
         })
         .collect()
@@ -247,7 +248,7 @@ fn make_pages(
     jobs: Vec<(usize, render::Job)>,
     bodies: &[Option<(Vec<u8>, check::Scan)>],
     checker: &check::Checker,
-    write: &(dyn Fn(&str, &[u8]) -> Result<()> + Sync),
+    write: &(dyn Fn(&str, &[&[u8]]) -> Result<()> + Sync),
 ) -> Result<(check::Findings, Vec<String>)> {
     jobs.into_par_iter()
         .try_fold(
@@ -257,13 +258,12 @@ fn make_pages(
                 let mut scan = check::Scan::default();
                 let shell = html::compact(&page.html, |tag| scan.read(tag));
                 drop(page.html);
-                let mut spliced = Vec::new();
                 let body = |id: usize| bodies.get(id).and_then(Option::as_ref);
-                let ids = render::splice(&shell, &mut spliced, |id| body(id).map(|(html, _)| html.as_slice()));
+                let (pieces, ids) = render::splice(&shell, |id| body(id).map(|(html, _)| html.as_slice()));
                 for (_, body_scan) in ids.iter().filter_map(|id| body(*id)) {
                     scan.extend(body_scan);
                 }
-                write(&page.path, if ids.is_empty() { &shell } else { &spliced })?;
+                write(&page.path, &pieces)?;
                 findings.add_page(checker, order, &page.path, scan);
                 pages.push(page.path);
                 Ok((findings, pages))

@@ -39,7 +39,7 @@ struct Index<'a> {
     cjk: bool,
     /// Traditional → Simplified character folding, for Chinese editions.
     fold: &'a BTreeMap<char, char>,
-    records: Vec<Record<'a>>,
+    records: Records<'a>,
 }
 
 /// The folding table: every character of the site's Chinese text whose Simplified form
@@ -84,16 +84,28 @@ pub fn folding_table(site: &Site, converter: Option<&Converter>) -> BTreeMap<cha
 pub fn index_json(site: &Site, lang: &Language, fold: &BTreeMap<char, char>) -> String {
     let code = lang.code.as_str();
     let cjk = is_cjk_language(code);
-    let mut records = Vec::new();
-    for p in &site.proposals {
-        let Some(text) = p.texts.get(code) else { continue };
-        let u = format!("../proposals/{}/", p.slug);
-        records.push(Record { n: p.number, t: &text.title, u: u.clone(), a: String::new(), x: text.title.clone() });
-        for (k, paragraph) in text.body.paragraph_texts().into_iter().enumerate() {
-            records.push(Record { n: p.number, t: &text.title, u: u.clone(), a: format!("p{}-{}", p.number, k + 1), x: paragraph });
-        }
-    }
     let empty = BTreeMap::new();
-    let index = Index { lang: &lang.html_lang, cjk, fold: if cjk { fold } else { &empty }, records };
+    let index = Index { lang: &lang.html_lang, cjk, fold: if cjk { fold } else { &empty }, records: Records { site, code } };
     serde_json::to_string(&index).expect("the index serialises")
+}
+
+/// The records of an edition, made one proposal at a time as they are written out: at
+/// 10 000 proposals, gathering them first held a second copy of the text.
+struct Records<'a> {
+    site: &'a Site,
+    code: &'a str,
+}
+
+impl Serialize for Records<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let code = self.code;
+        let texts = self.site.proposals.iter().filter_map(move |p| Some((p, p.texts.get(code)?)));
+        serializer.collect_seq(texts.flat_map(|(p, text)| {
+            let u = format!("../proposals/{}/", p.slug);
+            let title = Record { n: p.number, t: &text.title, u: u.clone(), a: String::new(), x: text.title.clone() };
+            let paragraphs = text.body.paragraph_texts().into_iter().enumerate();
+            let paragraphs = paragraphs.map(move |(k, x)| Record { n: p.number, t: &text.title, u: u.clone(), a: format!("p{}-{}", p.number, k + 1), x });
+            std::iter::once(title).chain(paragraphs)
+        }))
+    }
 }

@@ -2,6 +2,7 @@
 //! output, and swap it in only once everything is written. A build that fails at any
 //! point leaves the previous output exactly as it was.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
@@ -38,9 +39,9 @@ impl Staging {
         Ok(Staging { dir: staging, out: out.to_path_buf() })
     }
 
-    /// Writes one file (`path` under the output folder), creating its folder. Safe to call
-    /// from several threads.
-    pub fn write(&self, path: &str, bytes: &[u8]) -> Result<()> {
+    /// Writes one file (`path` under the output folder) from its pieces, creating its
+    /// folder. Safe to call from several threads.
+    pub fn write(&self, path: &str, pieces: &[&[u8]]) -> Result<()> {
         let full = self.dir.join(path);
         if let Some(parent) = full.parent() {
             // Most pages have a folder of their own: make it in one call, and its parents
@@ -51,7 +52,15 @@ impl Staging {
                 Err(_) => std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, "create the folder", e))?,
             }
         }
-        std::fs::write(&full, bytes).map_err(|e| Error::io(&full, "write the file", e))
+        // A page of a few pieces goes out in one write; a large one (the full text) piece
+        // by piece, without gathering tens of megabytes first.
+        let size: usize = pieces.iter().map(|p| p.len()).sum();
+        let written = if pieces.len() > 1 && size <= 256 * 1024 {
+            std::fs::write(&full, pieces.concat())
+        } else {
+            std::fs::File::create(&full).and_then(|mut file| pieces.iter().try_for_each(|piece| file.write_all(piece)))
+        };
+        written.map_err(|e| Error::io(&full, "write the file", e))
     }
 
     /// Drops everything written, leaving the output as it was.

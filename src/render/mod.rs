@@ -286,31 +286,31 @@ pub fn placeholder(id: usize) -> String {
 
 const PLACEHOLDER: &str = "microsite-body-";
 
-/// Replaces each [`placeholder`] in `page` by `body(id)`, returning the ids spliced in order.
-pub fn splice<'b>(page: &[u8], out: &mut Vec<u8>, body: impl Fn(usize) -> Option<&'b [u8]>) -> Vec<usize> {
-    let mut spliced = Vec::new();
-    let mut rest = page;
+/// The pieces of `page` with each [`placeholder`] replaced by `body(id)`, in order (for
+/// writing one after the other, without copying the page), and the ids spliced in.
+pub fn splice<'b>(page: &'b [u8], body: impl Fn(usize) -> Option<&'b [u8]>) -> (Vec<&'b [u8]>, Vec<usize>) {
+    let (mut pieces, mut spliced) = (Vec::new(), Vec::new());
     let open = format!("<{PLACEHOLDER}");
-    while let Some(at) = memchr::memmem::find(rest, open.as_bytes()) {
-        let after = &rest[at + open.len()..];
+    let (mut start, mut from) = (0, 0); // the piece being gathered, and where to look next
+    while let Some(found) = memchr::memmem::find(&page[from..], open.as_bytes()) {
+        let at = from + found;
+        let after = &page[at + open.len()..];
         let digits = after.iter().take_while(|b| b.is_ascii_digit()).count();
         let id: Option<usize> = std::str::from_utf8(&after[..digits]).ok().and_then(|d| d.parse().ok());
-        let element = id.map(placeholder).filter(|p| rest[at..].starts_with(p.as_bytes()));
+        let element = id.map(placeholder).filter(|p| page[at..].starts_with(p.as_bytes()));
         match (id.and_then(&body), element) {
             (Some(bytes), Some(element)) => {
-                out.extend_from_slice(&rest[..at]);
-                out.extend_from_slice(bytes);
+                pieces.push(&page[start..at]);
+                pieces.push(bytes);
                 spliced.push(id.unwrap_or_default());
-                rest = &rest[at + element.len()..];
+                start = at + element.len();
+                from = start;
             }
-            _ => {
-                out.extend_from_slice(&rest[..at + open.len()]);
-                rest = &rest[at + open.len()..];
-            }
+            _ => from = at + open.len(),
         }
     }
-    out.extend_from_slice(rest);
-    spliced
+    pieces.push(&page[start..]);
+    (pieces, spliced)
 }
 
 /// `@/proposals/SLUG.md#p6-3` → `lang`'s page of that proposal, relative to `root`.
