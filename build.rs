@@ -1,7 +1,8 @@
 //! Extracts OpenCC's dictionaries, one file per slot, from the pinned `opencc-fmmseg` into
 //! `OUT_DIR`, so that a build loads only the few a conversion uses (four for `hk2s`)
 //! instead of decoding all of them: the slowest step of a small build (see
-//! `src/convert.rs`).
+//! `src/convert.rs`). Also writes `slots.rs`, the table of those files that
+//! `src/convert.rs` includes, so the slots are named in one place.
 
 use std::fmt::Write as _;
 
@@ -10,7 +11,8 @@ use opencc_fmmseg::{DictMaxLen, DictionaryMaxlength};
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     let dict = DictionaryMaxlength::new().expect("opencc-fmmseg's embedded dictionary loads");
-    let slots: [(&str, &DictMaxLen); 12] = [
+    // Every slot a configuration without punctuation reads, by its `DictSlot` name.
+    let slots: [(&str, &DictMaxLen); 14] = [
         ("STCharacters", &dict.st_characters),
         ("STPhrases", &dict.st_phrases),
         ("TSCharacters", &dict.ts_characters),
@@ -23,16 +25,22 @@ fn main() {
         ("TWVariantsRevPhrases", &dict.tw_variants_rev_phrases),
         ("HKVariants", &dict.hk_variants),
         ("HKVariantsPhrases", &dict.hk_variants_phrases),
+        ("HKVariantsRev", &dict.hk_variants_rev),
+        ("HKVariantsRevPhrases", &dict.hk_variants_rev_phrases),
     ];
-    let more: [(&str, &DictMaxLen); 2] = [("HKVariantsRev", &dict.hk_variants_rev), ("HKVariantsRevPhrases", &dict.hk_variants_rev_phrases)];
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    for (name, slot) in slots.into_iter().chain(more) {
+    let mut table = String::from("/// OpenCC's dictionaries by slot, as `source<TAB>target` lines.\nconst SLOT_FILES: &[(DictSlot, &str)] = &[\n");
+    for (name, slot) in slots {
         let mut pairs: Vec<(String, &str)> = slot.iter().map(|(k, v)| (k.iter().collect(), v)).collect();
         pairs.sort(); // deterministic files
         let mut text = String::new();
         for (k, v) in pairs {
             let _ = writeln!(text, "{k}\t{v}");
         }
-        std::fs::write(out.join(format!("{name}.txt")), text).expect("OUT_DIR is writable");
+        let file = out.join(format!("{name}.txt"));
+        std::fs::write(&file, text).expect("OUT_DIR is writable");
+        let _ = writeln!(table, "    (DictSlot::{name}, include_str!({:?})),", file.display().to_string());
     }
+    table.push_str("];\n");
+    std::fs::write(out.join("slots.rs"), table).expect("OUT_DIR is writable");
 }

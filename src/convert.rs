@@ -55,17 +55,9 @@ impl Converter {
     }
 }
 
-/// OpenCC's dictionaries, one file per slot (`source<TAB>target` lines), extracted from
-/// the pinned opencc-fmmseg by `build.rs`.
-macro_rules! slots {
-    ($($slot:ident),*) => {
-        const SLOT_FILES: &[(DictSlot, &str)] = &[$((DictSlot::$slot, include_str!(concat!(env!("OUT_DIR"), "/", stringify!($slot), ".txt")))),*];
-    };
-}
-slots!(
-    STCharacters, STPhrases, TSCharacters, TSPhrases, TWPhrases, TWPhrasesRev, TWVariants, TWVariantsPhrases, TWVariantsRev,
-    TWVariantsRevPhrases, HKVariants, HKVariantsPhrases, HKVariantsRev, HKVariantsRevPhrases
-);
+// `SLOT_FILES`: OpenCC's dictionaries, one file per slot (`source<TAB>target` lines),
+// extracted from the pinned opencc-fmmseg by `build.rs`, which also writes this table.
+include!(concat!(env!("OUT_DIR"), "/slots.rs"));
 
 /// The dictionaries each configuration reads (punctuation left as written), as
 /// opencc-fmmseg 0.13's `OpenCC::hk2s` and its siblings do. A unit test proves each
