@@ -165,8 +165,7 @@ pub fn emit(prepared: &Prepared, write: &(dyn Fn(&str, &[&[u8]]) -> Result<()> +
     // landing pages, and last the search pages, which name the indexes by their
     // content-hashed file names.
     let bodies = render::Bodies::plan(site);
-    let no_indexes = BTreeMap::new();
-    let inputs = render::Inputs::new(site, theme, &no_indexes, &bodies);
+    let mut inputs = render::Inputs::new(site, theme, &bodies);
     let prefixes: Vec<String> = site.languages.iter().map(|l| l.prefix.clone()).collect();
     let untranslated = render::untranslated(site);
     let checker = check::Checker { base: site.base_url.as_ref(), prefixes: &prefixes, untranslated: &untranslated };
@@ -192,14 +191,13 @@ pub fn emit(prepared: &Prepared, write: &(dyn Fn(&str, &[&[u8]]) -> Result<()> +
             Ok(made)
         },
     );
-    let index_paths = indexes?;
+    inputs.search_indexes = indexes?;
     let (mut findings, mut pages) = made?;
     timings.lap("pages (render, compact, check, write), search indexes");
-    let inputs = render::Inputs::new(site, theme, &index_paths, &bodies);
     let (search_findings, search_pages) = make_pages(&inputs, search_jobs, &[], &checker, write)?;
     findings = findings.merge(search_findings);
     pages.extend(search_pages);
-    paths.extend(index_paths.into_values());
+    paths.extend(inputs.search_indexes.values().cloned());
     let page_count = pages.len();
     paths.extend(pages);
     let files: rustc_hash::FxHashSet<String> = paths.into_iter().collect();

@@ -39,6 +39,15 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The pillar a page belongs to: its own, or its proposal's.
+    fn pillar(self, site: &Site) -> Option<usize> {
+        match self {
+            Kind::Pillar(i) => Some(i),
+            Kind::Proposal(i) => Some(site.proposals[i].pillar),
+            Kind::Home | Kind::Full | Kind::Search => None,
+        }
+    }
+
     fn template(self) -> &'static str {
         match self {
             Kind::Home => "home",
@@ -157,8 +166,9 @@ pub fn jobs(site: &Site) -> Vec<Job> {
 pub struct Inputs<'a> {
     pub site: &'a Site,
     pub theme: &'a Theme,
-    /// Each language's search index file (path in the output).
-    pub search_indexes: &'a BTreeMap<String, String>,
+    /// Each language's search index file (path in the output), by language code: filled
+    /// in once the indexes are written, before the search pages are rendered.
+    pub search_indexes: BTreeMap<String, String>,
     pub bodies: &'a Bodies,
     slugs: BTreeMap<&'a str, usize>,
     /// For each language, the part of every page's context that is the same on all its
@@ -173,7 +183,7 @@ pub struct Inputs<'a> {
 }
 
 impl<'a> Inputs<'a> {
-    pub fn new(site: &'a Site, theme: &'a Theme, search_indexes: &'a BTreeMap<String, String>, bodies: &'a Bodies) -> Inputs<'a> {
+    pub fn new(site: &'a Site, theme: &'a Theme, bodies: &'a Bodies) -> Inputs<'a> {
         let slugs = site.proposals.iter().enumerate().map(|(i, p)| (p.slug.as_str(), i)).collect();
         let shared = site
             .languages
@@ -200,7 +210,7 @@ impl<'a> Inputs<'a> {
             })
             .collect();
         let summaries = site.languages.iter().map(|_| site.proposals.iter().map(|_| std::sync::OnceLock::new()).collect()).collect();
-        Inputs { site, theme, search_indexes, bodies, slugs, shared, proposal_nav, summaries }
+        Inputs { site, theme, search_indexes: BTreeMap::new(), bodies, slugs, shared, proposal_nav, summaries }
     }
 
     /// Proposal `q`'s table of contents and description in language `lang`.

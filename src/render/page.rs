@@ -127,7 +127,7 @@ const DESCRIPTION_MAX: (usize, usize) = (80, 160); // (CJK, others)
 
 /// Renders one page of `lang`'s edition.
 pub(super) fn render(inputs: &Inputs, lang_index: usize, kind: Kind) -> Result<Page> {
-    let (site, theme, search_indexes) = (inputs.site, inputs.theme, inputs.search_indexes);
+    let (site, theme, search_indexes) = (inputs.site, inputs.theme, &inputs.search_indexes);
     let lang = &site.languages[lang_index];
     let t = &theme.strings[&lang.code];
     let code = lang.code.as_str();
@@ -140,15 +140,11 @@ pub(super) fn render(inputs: &Inputs, lang_index: usize, kind: Kind) -> Result<P
     let summary = |text: &str| markdown::excerpt(text, code, max_description);
     let proposal_ctx = |i: usize| -> ProposalCtx {
         let body = inputs.bodies.placeholder(lang_index, i, matches!(kind, Kind::Full));
-        let toc = if site.proposals[i].texts.contains_key(code) { inputs.summary(lang_index, i).toc.as_slice() } else { &[] };
+        let toc = &inputs.summary(lang_index, i).toc; // empty without a text in this language
         build_proposal(site, &site.proposals[i], lang, &root, href(lang, Kind::Proposal(i)), |l| href(l, Kind::Proposal(i)), body, toc)
     };
 
-    let current_pillar = match kind {
-        Kind::Pillar(i) => Some(i),
-        Kind::Proposal(i) => Some(site.proposals[i].pillar),
-        Kind::Home | Kind::Full | Kind::Search => None,
-    };
+    let current_pillar = kind.pillar(site);
     // A proposal page's navigation is the same as its pillar's other proposals': made once.
     let pillars = (!matches!(kind, Kind::Proposal(_))).then(|| pillar_items(site, lang, &root, kind));
 
@@ -272,11 +268,7 @@ pub(super) fn render(inputs: &Inputs, lang_index: usize, kind: Kind) -> Result<P
 pub(super) fn pillar_items(site: &Site, lang: &Language, root: &str, kind: Kind) -> Vec<PillarItem> {
     let code = lang.code.as_str();
     let href = |k: Kind| format!("{root}{}", page_dir(lang, site, k));
-    let current_pillar = match kind {
-        Kind::Pillar(i) => Some(i),
-        Kind::Proposal(i) => Some(site.proposals[i].pillar),
-        Kind::Home | Kind::Full | Kind::Search => None,
-    };
+    let current_pillar = kind.pillar(site);
     site.pillars
         .iter()
         .enumerate()
