@@ -47,14 +47,6 @@ pub struct Scan {
     pub links: Vec<String>,
 }
 
-impl Scan {
-    /// Appends the ids and links of a fragment spliced into the page.
-    pub fn extend(&mut self, other: &Scan) {
-        self.ids.extend(other.ids.iter().cloned());
-        self.links.extend(other.links.iter().cloned());
-    }
-}
-
 /// Reads the ids and links (`href`, `src`, meta refresh targets) of some HTML.
 pub fn scan(page: &[u8]) -> Scan {
     let mut found = Scan::default();
@@ -67,6 +59,12 @@ pub fn scan(page: &[u8]) -> Scan {
 }
 
 impl Scan {
+    /// Appends the ids and links of a fragment spliced into the page.
+    pub fn extend(&mut self, other: &Scan) {
+        self.ids.extend(other.ids.iter().cloned());
+        self.links.extend(other.links.iter().cloned());
+    }
+
     /// Notes the ids and links of one tag.
     pub fn read(&mut self, tag: &html::Tag) {
         if tag.end {
@@ -203,6 +201,18 @@ struct Wanted {
     count: usize,
 }
 
+impl Wanted {
+    /// Counts `count` more links to the target, from a page at `order`: the link reported
+    /// is the one on the page first in the site's order (`referrer` gives its page and link).
+    fn add(&mut self, order: usize, count: usize, referrer: impl FnOnce() -> (String, String)) {
+        self.count += count;
+        if order < self.order {
+            self.order = order;
+            (self.page, self.link) = referrer();
+        }
+    }
+}
+
 impl Findings {
     /// Checks what can be checked on the page alone (unique ids, links to its own ids,
     /// links leaving the site) and notes its links to other pages. `order` is the page's
@@ -217,12 +227,14 @@ impl Findings {
                 self.problems.push(problem(&format!("id=\"{id}\""), "the id is used more than once on the page".into()));
             }
         }
+        let missing_here = |fragment: &str| !fragment.is_empty() && !own.contains(fragment);
         let root = "../".repeat(page.matches('/').count());
         let mut key = String::new();
         for link in &scan.links {
             self.links += 1;
+            // A link to an id on the page itself (the paragraph numbers): no need to resolve it.
             if let Some(fragment) = link.strip_prefix('#') {
-                if !fragment.is_empty() && !own.contains(fragment) {
+                if missing_here(fragment) {
                     self.problems.push(problem(link, format!("{page} has no id \"{fragment}\"")));
                 }
                 continue;
@@ -240,8 +252,8 @@ impl Findings {
                 continue;
             };
             if target == page {
-                if !fragment.is_empty() && !own.contains(fragment.as_str()) {
-                    self.problems.push(problem(link, format!("{target} has no id \"{fragment}\"")));
+                if missing_here(&fragment) {
+                    self.problems.push(problem(link, format!("{page} has no id \"{fragment}\"")));
                 }
                 continue;
             }
@@ -250,12 +262,7 @@ impl Findings {
             key.push('#');
             key.push_str(&fragment);
             match self.wanted.get_mut(key.as_str()) {
-                Some(wanted) => {
-                    wanted.count += 1;
-                    if order < wanted.order {
-                        (wanted.order, wanted.page, wanted.link) = (order, page.to_string(), link.clone());
-                    }
-                }
+                Some(wanted) => wanted.add(order, 1, || (page.to_string(), link.clone())),
                 None => {
                     let wanted = Wanted { order, page: page.to_string(), link: link.clone(), count: 1 };
                     self.wanted.insert(key.clone(), wanted);
@@ -273,12 +280,7 @@ impl Findings {
         }
         for (key, theirs) in other.wanted {
             match self.wanted.get_mut(&key) {
-                Some(ours) => {
-                    ours.count += theirs.count;
-                    if theirs.order < ours.order {
-                        (ours.order, ours.page, ours.link) = (theirs.order, theirs.page, theirs.link);
-                    }
-                }
+                Some(ours) => ours.add(theirs.order, theirs.count, || (theirs.page, theirs.link)),
                 None => {
                     self.wanted.insert(key, theirs);
                 }
