@@ -41,11 +41,6 @@ impl<'a> Tag<'a> {
         let start = 1 + usize::from(self.end) + self.name.len();
         Attributes { rest: &self.raw[start.min(self.raw.len())..] }
     }
-
-    /// The value of attribute `name` (given in lower case).
-    pub fn attribute(&self, name: &str) -> Option<Cow<'a, str>> {
-        self.attributes().find(|(n, _)| n.eq_ignore_ascii_case(name.as_bytes())).map(|(_, v)| decode(v))
-    }
 }
 
 /// The attributes of a tag, in order.
@@ -349,7 +344,6 @@ mod tests {
             [("href", "../x/?a=1&b=2#p1-1"), ("data-x", "it's"), ("id", "top"), ("hidden", ""), ("title", "a > b")]
                 .map(|(n, v)| (n.to_string(), v.to_string()))
         );
-        assert_eq!(tag.attribute("ID").as_deref(), Some("top"));
         assert_eq!(tokens(html).count(), 3, "the `>` inside quotes does not end the tag");
     }
 
