@@ -36,9 +36,11 @@ pub struct FrontMatter {
     pub description: Option<String>,
 }
 
-/// One proposal file, parsed.
+/// One proposal file, parsed: its body as `B`, what the caller made of it on loading.
+/// The Markdown itself is not kept ([`BodySource::read`] reads it again): at 10 000
+/// proposals, holding every body was the largest thing in memory.
 #[derive(Debug)]
-pub struct ProposalFile {
+pub struct ProposalFile<B> {
     /// The file as named in messages.
     pub path: PathBuf,
     /// File name up to the language code: `pilot-bases`.
@@ -46,14 +48,54 @@ pub struct ProposalFile {
     /// Language code from the file name: `zh-Hant`.
     pub lang: String,
     pub front: FrontMatter,
-    /// The Markdown after the front matter.
-    pub body: String,
+    /// What was made of the Markdown after the front matter.
+    pub body: B,
+    /// Where that Markdown is, to read it again.
+    pub source: BodySource,
     /// Line number of the body's first line in the file.
     pub body_line: u64,
 }
 
-/// Reads every `*.md` file under `content/proposals/`, in file-name order.
-pub fn load_proposals(root: &Path) -> Result<Vec<ProposalFile>> {
+/// Where a proposal's Markdown body is: read again when its pages are made.
+#[derive(Debug, Clone)]
+pub struct BodySource {
+    /// The file, as named in messages (and readable from the working folder).
+    path: PathBuf,
+    /// Where the body starts in the file's text (after line-ending normalisation).
+    start: usize,
+    /// A hash of the body as first read: a file edited during the build is an error, not
+    /// a page made from two different versions of it.
+    hash: u64,
+}
+
+impl BodySource {
+    /// The file, as named in messages.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The Markdown body, as it was when the site was loaded.
+    pub fn read(&self) -> Result<String> {
+        let bytes = std::fs::read(&self.path).map_err(|e| Error::io(&self.path, "read the file", e))?;
+        let text = std::str::from_utf8(&bytes).map_err(|e| not_utf8(&self.path, &bytes, e))?;
+        let text = normalized(text);
+        match text.get(self.start..) {
+            Some(body) if body_hash(body) == self.hash => Ok(body.to_string()),
+            _ => Err(Error::in_file(&self.path, "the file changed while the site was being built; build again")),
+        }
+    }
+}
+
+fn body_hash(body: &str) -> u64 {
+    use std::hash::Hasher as _;
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(body.as_bytes());
+    hasher.finish()
+}
+
+/// Reads every `*.md` file under `content/proposals/`, in file-name order, making `B` of
+/// each body with `read_body(markdown, language)`, several files at a time.
+pub fn load_proposals<B: Send>(root: &Path, read_body: impl Fn(&str, &str) -> B + Sync) -> Result<Vec<ProposalFile<B>>> {
     let dir = root.join(PROPOSALS_DIR);
     let mut rels = Vec::new();
     for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
@@ -64,19 +106,32 @@ pub fn load_proposals(root: &Path) -> Result<Vec<ProposalFile>> {
             rels.push(rel);
         }
     }
-    let parsed: Vec<Result<ProposalFile>> = rels.par_iter().map(|rel| load_one(root, rel)).collect();
+    let parsed: Vec<Result<ProposalFile<B>>> = rels.par_iter().map(|rel| load_one(root, rel, &read_body)).collect();
     parsed.into_iter().collect()
 }
 
-fn load_one(root: &Path, rel: &Path) -> Result<ProposalFile> {
+fn load_one<B>(root: &Path, rel: &Path, read_body: &impl Fn(&str, &str) -> B) -> Result<ProposalFile<B>> {
     let shown = display_path(root, &rel.to_string_lossy());
     let bytes = std::fs::read(root.join(rel)).map_err(|e| Error::io(&shown, "read the file", e))?;
     let text = std::str::from_utf8(&bytes).map_err(|e| not_utf8(&shown, &bytes, e))?;
     let (stem, lang) = split_file_name(rel).ok_or_else(|| {
         Error::in_file(&shown, "a proposal file must be named SLUG.LANG.md, for example pilot-bases.zh-Hant.md")
     })?;
-    let (front, body, body_line) = split_front_matter(text, &shown)?;
-    Ok(ProposalFile { path: shown, stem, lang, front, body, body_line })
+    let text = normalized(text);
+    let (front, start, body_line) = split_front_matter(&text, &shown)?;
+    let body = &text[start..];
+    let source = BodySource { path: shown.clone(), start, hash: body_hash(body) };
+    Ok(ProposalFile { body: read_body(body, &lang), path: shown, stem, lang, front, source, body_line })
+}
+
+/// The text without a byte-order mark, with `\n` line endings.
+fn normalized(text: &str) -> std::borrow::Cow<'_, str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").into()
+    } else {
+        text.into()
+    }
 }
 
 /// `pilot-bases.zh-Hant.md` → (`pilot-bases`, `zh-Hant`).
@@ -86,16 +141,9 @@ fn split_file_name(rel: &Path) -> Option<(String, String)> {
     (!stem.is_empty() && !lang.is_empty()).then(|| (stem.to_string(), lang.to_string()))
 }
 
-/// Splits `---\nYAML\n---\nBODY` and parses the YAML.
-pub fn split_front_matter(text: &str, shown: &Path) -> Result<(FrontMatter, String, u64)> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let normalized;
-    let text = if text.contains('\r') {
-        normalized = text.replace("\r\n", "\n");
-        normalized.as_str()
-    } else {
-        text
-    };
+/// Splits `---\nYAML\n---\nBODY` (normalised: see [`normalized`]) and parses the YAML:
+/// the front matter, where the body starts, and its first line.
+fn split_front_matter(text: &str, shown: &Path) -> Result<(FrontMatter, usize, u64)> {
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if first.trim_end() != "---" {
@@ -115,6 +163,31 @@ pub fn split_front_matter(text: &str, shown: &Path) -> Result<(FrontMatter, Stri
     let (closing_line, yaml_end, body_start) = closing
         .ok_or_else(|| Error::at_line(shown, 1, "the front matter opened on line 1 is never closed with a line `---`"))?;
     let front: FrontMatter = parse_yaml(&text[yaml_start..yaml_end], shown, 1)?;
-    let body = text[body_start..].to_string();
-    Ok((front, body, closing_line + 1))
+    Ok((front, body_start, closing_line + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, name: &str, text: &str) {
+        std::fs::write(dir.join(PROPOSALS_DIR).join(name), text).unwrap();
+    }
+
+    #[test]
+    fn a_body_is_read_again_as_it_was_and_an_edit_meanwhile_is_an_error() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(root.path().join(PROPOSALS_DIR)).unwrap();
+        let front = "---\r\nnumber: 1\r\npillar: p\r\nslug: a\r\ntitle: A\r\n---\r\n";
+        write(root.path(), "a.en.md", &format!("\u{feff}{front}\r\nFirst line,\r\nsecond.\r\n"));
+        let files = load_proposals(root.path(), |body, lang| (body.to_string(), lang.to_string())).unwrap();
+        let [file] = files.as_slice() else { panic!("one file") };
+        assert_eq!(file.body, ("\nFirst line,\nsecond.\n".to_string(), "en".to_string()));
+        assert_eq!(file.body_line, 7);
+        assert_eq!(file.source.read().unwrap(), file.body.0);
+
+        write(root.path(), "a.en.md", &format!("{front}\r\nFirst line, edited.\r\n"));
+        let error = file.source.read().unwrap_err().to_string();
+        assert!(error.contains("a.en.md") && error.contains("changed while the site was being built"), "{error}");
+    }
 }

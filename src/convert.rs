@@ -5,6 +5,10 @@
 //! `content/LANG-overrides.txt` (OpenCC's `source<TAB>target` format) are merged into the
 //! converter's Traditional→Simplified phrase lexicon, so they take part in segmentation
 //! instead of patching its output afterwards.
+//!
+//! Titles, settings and UI strings are converted here, once; a proposal body when its
+//! pages are made ([`Converter::document`]), so that no body is held in memory longer
+//! than it takes to make its pages.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -13,6 +17,7 @@ use opencc_fmmseg::{CustomDictMode, CustomDictSpec, DictSlot, DictionaryMaxlengt
 
 use crate::config::{display_path, read_text};
 use crate::error::{Error, Result};
+use crate::markdown::{Document, Survey};
 use crate::model::{ProposalText, Site};
 use crate::theme::Strings;
 use rayon::prelude::*;
@@ -47,6 +52,11 @@ impl Converter {
     }
 
     /// Converts one piece of text. Punctuation (「」) is kept as written.
+    /// `doc` with every piece of text a reader sees converted ([`Document::map_text`]).
+    pub fn document<'a>(&self, doc: &Document<'a>) -> Document<'a> {
+        doc.map_text(|t| self.text(t))
+    }
+
     pub fn text(&self, text: &str) -> String {
         if text.is_ascii() {
             return text.to_string();
@@ -142,24 +152,25 @@ pub fn generate(site: &mut Site, strings: &mut BTreeMap<String, Strings>, conver
             convert_entry(map, &from, &to, cc);
         }
         if let Some(doc) = site.intro.get(&from) {
-            let converted = doc.map_text(|t| cc.text(t));
+            let converted = cc.document(doc);
             site.intro.insert(to.clone(), converted);
         }
         for pillar in &mut site.pillars {
             convert_entry(&mut pillar.title, &from, &to, cc);
             if let Some(doc) = pillar.intro.get(&from) {
-                let converted = doc.map_text(|t| cc.text(t));
+                let converted = cc.document(doc);
                 pillar.intro.insert(to.clone(), converted);
             }
         }
         site.proposals.par_iter_mut().for_each(|proposal| {
             if let Some(text) = proposal.texts.get(&from) {
                 let converted = ProposalText {
-                    source: text.source.clone(),
                     body_line: text.body_line,
                     title: cc.text(&text.title),
                     description: text.description.as_deref().map(|d| cc.text(d)),
-                    body: text.body.map_text(|t| cc.text(t)),
+                    // Converted when its pages are made ([`Converter::document`]).
+                    body: text.body.clone(),
+                    survey: Survey { chars: Vec::new(), ..text.survey.clone() },
                 };
                 proposal.texts.insert(to.clone(), converted);
             }

@@ -11,13 +11,16 @@
 //! 5. **write** — [`write`]: compact each page ([`html`]) and write it into a staging folder, then
 //!    swap the finished site into the output folder.
 //!
-//! Render and write run page by page in parallel ([`emit`]); [`check`] reads every page
-//! as it is written and proves that every link resolves.
+//! Load keeps only what the model needs of each proposal body (its structure and links);
+//! [`emit`] reads each body again when its pages are made, so a large site is never held
+//! in memory whole. Render and write run page by page in parallel; [`check`] reads every
+//! page as it is written and proves that every link resolves.
 
 pub mod check;
 pub mod config;
 pub mod content;
 pub mod convert;
+pub mod emit;
 pub mod error;
 pub mod html;
 pub mod markdown;
@@ -32,10 +35,8 @@ pub mod write;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
+pub use emit::{emit, Emitted};
 pub use error::{Error, Result};
-use write::OutputFile;
 
 /// Prints how long each stage took when `MICROSITE_TIMINGS` is set: the profile that
 /// guides performance work (see the README's Performance section).
@@ -95,16 +96,6 @@ pub struct Prepared {
     root: PathBuf,
 }
 
-/// What [`emit`] made and found.
-pub struct Emitted {
-    /// HTML pages made.
-    pub pages: usize,
-    /// All files made.
-    pub files: usize,
-    /// The link check of every page.
-    pub report: check::Report,
-}
-
 /// Runs load → model → convert. `base_url` overrides the one in the site settings.
 pub fn prepare(root: &Path, base_url: Option<&str>) -> Result<Prepared> {
     let mut timings = Timings::start();
@@ -123,7 +114,8 @@ pub fn prepare(root: &Path, base_url: Option<&str>) -> Result<Prepared> {
             generated.iter().map(|(code, cfg)| Ok((code.clone(), convert::Converter::load(root, code, cfg)?))).collect()
         },
         || -> Result<_> {
-            let files = content::load_proposals(root)?;
+            // Each body is parsed as it is read, to learn its structure, and not kept.
+            let files = content::load_proposals(root, markdown::survey)?;
             let authored: Vec<&str> = authored.iter().map(String::as_str).collect();
             let theme = theme::load(root, &config.theme, &authored)?;
             Ok((files, theme))
@@ -139,166 +131,11 @@ pub fn prepare(root: &Path, base_url: Option<&str>) -> Result<Prepared> {
     Ok(Prepared { site, theme, converters, warnings, root: root.to_path_buf() })
 }
 
-/// Runs render → write: makes every file of the site, handing each to `write` (path
-/// under the output folder, contents in pieces to write one after the other) as soon as
-/// it is finished, and checks the links
-/// of every page on the way. Pages are rendered, compacted, checked and written in
-/// parallel, one at a time per thread, so the site is never held in memory whole.
-pub fn emit(prepared: &Prepared, write: &(dyn Fn(&str, &[&[u8]]) -> Result<()> + Sync)) -> Result<Emitted> {
-    let mut timings = Timings::start();
-    let (site, theme) = (&prepared.site, &prepared.theme);
-    let mut paths: Vec<String> = Vec::new();
-    let mut put = |path: String, bytes: &[u8]| -> Result<()> {
-        write(&path, &[bytes])?;
-        paths.push(path);
-        Ok(())
-    };
-    for f in &theme.static_files {
-        put(f.output.clone(), &f.bytes)?;
-    }
-    for f in publishing_files(&prepared.root, site)? {
-        put(f.path, &f.bytes)?;
-    }
-    // The search indexes are built beside the pages. The pages go one language at a
-    // time: its proposal bodies first (each page splices its own in, the full text all of
-    // them), then its pages, and its bodies are dropped. Then the short links and the
-    // landing pages, and last the search pages, which name the indexes by their
-    // content-hashed file names.
-    let bodies = render::Bodies::plan(site);
-    let mut inputs = render::Inputs::new(site, theme, &bodies);
-    let prefixes: Vec<String> = site.languages.iter().map(|l| l.prefix.clone()).collect();
-    let untranslated = render::untranslated(site);
-    let checker = check::Checker { base: site.base_url.as_ref(), prefixes: &prefixes, untranslated: &untranslated };
-    let mut groups: Vec<Vec<(usize, render::Job)>> = vec![Vec::new(); site.languages.len() + 2];
-    for (order, job) in render::jobs(site).into_iter().enumerate() {
-        let group = match job {
-            render::Job::Edition(_, render::Kind::Search) => site.languages.len() + 1,
-            render::Job::Edition(lang, _) => lang,
-            _ => site.languages.len(),
-        };
-        groups[group].push((order, job));
-    }
-    let search_jobs = groups.pop().unwrap_or_default();
-    let (indexes, made) = rayon::join(
-        || search_indexes(prepared, write),
-        || -> Result<_> {
-            let mut made = (check::Findings::default(), Vec::new());
-            for (lang, jobs) in groups.into_iter().enumerate() {
-                let rendered_bodies = render_bodies(&inputs, lang);
-                let (findings, pages) = make_pages(&inputs, jobs, &rendered_bodies, &checker, write)?;
-                made = (made.0.merge(findings), [made.1, pages].concat());
-            }
-            Ok(made)
-        },
-    );
-    inputs.search_indexes = indexes?;
-    let (mut findings, mut pages) = made?;
-    timings.lap("pages (render, compact, check, write), search indexes");
-    let (search_findings, search_pages) = make_pages(&inputs, search_jobs, &[], &checker, write)?;
-    findings = findings.merge(search_findings);
-    pages.extend(search_pages);
-    paths.extend(inputs.search_indexes.values().cloned());
-    let page_count = pages.len();
-    paths.extend(pages);
-    let files: rustc_hash::FxHashSet<String> = paths.into_iter().collect();
-    let report = checker.finish(findings, &files);
-    timings.lap("search pages, links between pages");
-    Ok(Emitted { pages: page_count, files: files.len(), report })
-}
-
-/// One search index per edition, written under a content-hashed name: the path of each,
-/// by language code.
-fn search_indexes(prepared: &Prepared, write: &(dyn Fn(&str, &[&[u8]]) -> Result<()> + Sync)) -> Result<BTreeMap<String, String>> {
-    let site = &prepared.site;
-    let fold = search::folding_table(site, prepared.converters.values().next());
-    // One at a time (the pages are made beside them): each is tens of megabytes at 10 000
-    // proposals.
-    site.languages
-        .iter()
-        .map(|lang| {
-            let json = search::index_json(site, lang, &fold);
-            let path = format!("assets/search-{}.{:08x}.json", lang.prefix, theme::content_hash(json.as_bytes()) as u32);
-            write(&path, &[json.as_bytes()])?;
-            Ok((lang.code.clone(), path))
-        })
-        .collect()
-}
-
-/// The proposal bodies in language `lang` (an index into `site.languages`; none for any
-/// other value), compacted, with the ids and links each holds, by body id.
-fn render_bodies(inputs: &render::Inputs, lang: usize) -> Vec<Option<(Vec<u8>, check::Scan)>> {
-    (0..inputs.bodies.keys.len())
-        .into_par_iter()
-        .map(|id| {
-            (inputs.bodies.keys[id].0 == lang).then(|| {
-                let mut scan = check::Scan::default();
-                let html = html::compact(&inputs.bodies.render(inputs, id), |tag| scan.read(tag));
-                (html, scan)
-            })
-        })
-        .collect()
-}
-
-/// Renders, compacts, checks and writes the pages `jobs` (each with its place in the
-/// site), splicing in their bodies: what the checker found, and the paths written.
-fn make_pages(
-    inputs: &render::Inputs,
-    jobs: Vec<(usize, render::Job)>,
-    bodies: &[Option<(Vec<u8>, check::Scan)>],
-    checker: &check::Checker,
-    write: &(dyn Fn(&str, &[&[u8]]) -> Result<()> + Sync),
-) -> Result<(check::Findings, Vec<String>)> {
-    jobs.into_par_iter()
-        .try_fold(
-            || (check::Findings::default(), Vec::new()),
-            |(mut findings, mut pages), (order, job)| -> Result<_> {
-                let page = render::render(inputs, job)?;
-                let mut scan = check::Scan::default();
-                let shell = html::compact(&page.html, |tag| scan.read(tag));
-                drop(page.html);
-                let body = |id: usize| bodies.get(id).and_then(Option::as_ref);
-                let (pieces, ids) = render::splice(&shell, |id| body(id).map(|(html, _)| html.as_slice()));
-                for (_, body_scan) in ids.iter().filter_map(|id| body(*id)) {
-                    scan.extend(body_scan);
-                }
-                write(&page.path, &pieces)?;
-                findings.add_page(checker, order, &page.path, scan);
-                pages.push(page.path);
-                Ok((findings, pages))
-            },
-        )
-        .try_reduce(
-            || (check::Findings::default(), Vec::new()),
-            |(a, mut pages_a), (b, pages_b)| {
-                pages_a.extend(pages_b);
-                Ok((a.merge(b), pages_a))
-            },
-        )
-}
-
-/// The files for hosts and crawlers: sitemap, robots.txt, security headers, share image.
-fn publishing_files(root: &Path, site: &model::Site) -> Result<Vec<OutputFile>> {
-    let base_path = site.base_url.as_ref().map_or("/", |b| b.path.as_str());
-    let mut files = vec![
-        OutputFile { path: "robots.txt".into(), bytes: publish::robots(site.base_url.as_ref()).into_bytes() },
-        OutputFile { path: "_headers".into(), bytes: publish::headers(base_path).into_bytes() },
-    ];
-    if let Some(base) = &site.base_url {
-        let sitemap = publish::sitemap(site, base, &render::edition_dirs(site));
-        files.push(OutputFile { path: "sitemap.xml".into(), bytes: sitemap.into_bytes() });
-    }
-    if let Some((source, output)) = &site.share_image {
-        let bytes = std::fs::read(root.join(source)).map_err(|e| Error::io(config::display_path(root, source), "read the share image", e))?;
-        files.push(OutputFile { path: output.clone(), bytes });
-    }
-    Ok(files)
-}
-
 /// `microsite check`: makes the site in memory, one page at a time (never touching the
 /// output folder), and checks it. Content warnings count as problems here.
 pub fn check(root: &Path) -> Result<(Prepared, Emitted)> {
     let prepared = prepare(root, None)?;
-    let emitted = emit(&prepared, &|_, _| Ok(()))?;
+    let emitted = emit(&prepared, &write::Discard)?;
     Ok((prepared, emitted))
 }
 
@@ -309,7 +146,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     check_output_folder(&options.root, &out)?;
     let prepared = prepare(&options.root, options.base_url.as_deref())?;
     let staging = write::Staging::create(&out)?;
-    let emitted = match emit(&prepared, &|path, bytes| staging.write(path, bytes)) {
+    let emitted = match emit(&prepared, &staging) {
         Ok(emitted) => emitted,
         Err(e) => {
             staging.abandon();

@@ -8,12 +8,38 @@
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
-/// A parsed Markdown body.
+/// A parsed Markdown body: its text borrowed from the Markdown where it can be
+/// (`Document<'static>` owns it all).
 #[derive(Debug, Clone, Default)]
-pub struct Document {
-    pub events: Vec<Event<'static>>,
+pub struct Document<'a> {
+    pub events: Vec<Event<'a>>,
     /// Links written with the internal syntax (`@/proposals/SLUG.md#p6-3`), in order.
     pub internal_links: Vec<InternalLink>,
+}
+
+/// What the model keeps of a proposal body between loading and rendering, which reads the
+/// body again ([`crate::content::BodySource`]): its structure and its internal links.
+#[derive(Debug, Clone, Default)]
+pub struct Survey {
+    /// The top-level structure ([`Document::outline`]).
+    pub outline: Vec<Block>,
+    pub internal_links: Vec<InternalLink>,
+    /// For a CJK language, the distinct characters of its paragraphs ([`Document::paragraph_texts`]),
+    /// in code point order: what search folding needs to cover. Empty otherwise.
+    pub chars: Vec<char>,
+}
+
+/// Parses `source` (in language `lang`) to learn its [`Survey`].
+pub fn survey(source: &str, lang: &str) -> Survey {
+    let doc = parse(source, lang);
+    let mut chars: Vec<char> = Vec::new();
+    if is_cjk_language(lang) {
+        chars = doc.paragraph_texts().iter().flat_map(|p| p.chars()).collect();
+        chars.sort_unstable();
+        chars.dedup();
+        chars.shrink_to_fit(); // a few hundred, of thousands: kept for every file until the model
+    }
+    Survey { outline: doc.outline(), internal_links: doc.internal_links, chars }
 }
 
 /// The start of a link to another page of the site, written by content path rather than
@@ -61,15 +87,18 @@ pub fn smarten(text: &str, lang: &str) -> String {
 }
 
 /// Parses Markdown written in language `lang`.
-pub fn parse(source: &str, lang: &str) -> Document {
+pub fn parse<'a>(source: &'a str, lang: &str) -> Document<'a> {
     let cjk = is_cjk_language(lang);
     let mut options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_HEADING_ATTRIBUTES;
     if !cjk {
         // On Chinese text smart punctuation would turn "你好"。 into mismatched quotes.
         options |= Options::ENABLE_SMART_PUNCTUATION;
     }
-    let mut events: Vec<Event<'static>> = Vec::new();
+    let mut events: Vec<Event<'a>> = Vec::new();
     let mut internal_links = Vec::new();
+    // Adjacent text nodes are merged, so conversion sees whole phrases: the pieces of
+    // the text node being gathered.
+    let mut text: Vec<CowStr<'a>> = Vec::new();
     let line_starts: Vec<usize> = std::iter::once(0).chain(source.match_indices('\n').map(|(i, _)| i + 1)).collect();
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
         if let Event::Start(Tag::Link { dest_url, .. }) = &event {
@@ -78,46 +107,54 @@ pub fn parse(source: &str, lang: &str) -> Document {
                 internal_links.push(InternalLink { target: dest_url.to_string(), line });
             }
         }
-        let event = match event {
+        match event {
             // A line break inside a CJK paragraph is only where the editor wrapped the line:
             // rendered as a space it would put a gap between two characters.
-            Event::SoftBreak if cjk => Event::Text(CowStr::Borrowed("\u{0}")),
-            other => other.into_static(),
-        };
-        // Merge adjacent text nodes, so conversion sees whole phrases.
-        if let (Some(Event::Text(prev)), Event::Text(next)) = (events.last_mut(), &event) {
-            *prev = CowStr::from(format!("{prev}{next}"));
-            continue;
-        }
-        events.push(event);
-    }
-    if cjk {
-        for event in &mut events {
-            if let Event::Text(text) = event {
-                if text.contains('\u{0}') {
-                    *text = CowStr::from(join_cjk_lines(text));
-                }
+            Event::SoftBreak if cjk => text.push(CowStr::Borrowed("\u{0}")),
+            Event::Text(piece) => text.push(piece),
+            other => {
+                flush_text(&mut text, &mut events);
+                events.push(other);
             }
         }
     }
+    flush_text(&mut text, &mut events);
     Document { events, internal_links }
+}
+
+/// Ends the text node gathered in `pieces`: one text event, borrowed if it is one piece,
+/// its wrapped lines joined ([`join_cjk_lines`]).
+fn flush_text<'a>(pieces: &mut Vec<CowStr<'a>>, events: &mut Vec<Event<'a>>) {
+    let text = match pieces.len() {
+        0 => return,
+        1 => pieces.pop().expect("one piece"),
+        _ => {
+            let mut joined = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
+            for piece in pieces.drain(..) {
+                joined.push_str(&piece);
+            }
+            CowStr::from(joined)
+        }
+    };
+    let text = if text.contains('\u{0}') { CowStr::from(join_cjk_lines(&text)) } else { text };
+    events.push(Event::Text(text));
 }
 
 /// Replaces each wrapped-line marker by nothing between CJK characters, by a space elsewhere.
 fn join_cjk_lines(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
-    for (i, &c) in chars.iter().enumerate() {
+    let mut before: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         if c != '\u{0}' {
             out.push(c);
-            continue;
+        } else {
+            let wide = |c: Option<char>| c.is_none_or(is_wide);
+            if !(wide(before) || wide(chars.peek().copied())) {
+                out.push(' ');
+            }
         }
-        let before = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
-        let after = chars.get(i + 1).copied();
-        let wide = |c: Option<char>| c.map_or(true, is_wide);
-        if !(wide(before) || wide(after)) {
-            out.push(' ');
-        }
+        before = Some(c);
     }
     out
 }
@@ -131,7 +168,12 @@ pub fn is_wide(c: char) -> bool {
         | 0x20000..=0x3FFFF)
 }
 
-impl Document {
+impl<'a> Document<'a> {
+    /// The document, owning its text.
+    pub fn into_static(self) -> Document<'static> {
+        Document { events: self.events.into_iter().map(Event::into_static).collect(), internal_links: self.internal_links }
+    }
+
     /// The number of top-level paragraphs: the numbered units of a proposal.
     pub fn paragraph_count(&self) -> usize {
         self.outline().iter().filter(|b| **b == Block::Paragraph).count()
@@ -156,7 +198,7 @@ impl Document {
 
     /// Applies `f` to every piece of text a reader sees: text nodes, image descriptions
     /// (which are text nodes) and link titles. Code, URLs and raw HTML are left alone.
-    pub fn map_text(&self, f: impl Fn(&str) -> String) -> Document {
+    pub fn map_text(&self, f: impl Fn(&str) -> String) -> Document<'a> {
         let events = self
             .events
             .iter()
@@ -355,6 +397,16 @@ mod tests {
     fn a_wrapped_line_in_chinese_joins_without_a_space() {
         let out = html("香港中華廠商\n聯合會\nand CMA\nmembers", "zh-Hant");
         assert!(out.contains("香港中華廠商聯合會and CMA members"), "{out}");
+    }
+
+    #[test]
+    fn a_paragraph_is_one_text_node_for_conversion_to_see_whole_phrases() {
+        // Smart punctuation and wrapped lines split the parser's text; the document joins it.
+        let doc = parse("It's \"x\" -- y", "en");
+        assert_eq!(doc.events.len(), 3, "{:?}", doc.events);
+        assert!(matches!(&doc.events[1], Event::Text(t) if t.as_ref() == "It’s “x” – y"), "{:?}", doc.events);
+        let doc = parse("香港中華\n廠商聯合會", "zh-Hant");
+        assert!(matches!(&doc.events[..], [_, Event::Text(t), _] if t.as_ref() == "香港中華廠商聯合會"), "{:?}", doc.events);
     }
 
     #[test]

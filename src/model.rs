@@ -3,14 +3,11 @@
 //! checked (unknown pillar, duplicate number or slug, slug form, languages out of step).
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
-
-use rayon::prelude::*;
 
 use crate::config::{display_path, Localized, SiteConfig, SITE_FILE};
-use crate::content::ProposalFile;
+use crate::content::{BodySource, ProposalFile};
 use crate::error::{Error, Result};
-use crate::markdown::{self, Document};
+use crate::markdown::{self, Document, Survey};
 use crate::publish::BaseUrl;
 
 /// The whole site, every text keyed by language code.
@@ -25,10 +22,13 @@ pub struct Site {
     pub publisher: Localized,
     pub title: Localized,
     pub date: Localized,
-    pub intro: BTreeMap<String, Document>,
+    pub intro: BTreeMap<String, Document<'static>>,
     pub pillars: Vec<Pillar>,
     /// In document order (by number).
     pub proposals: Vec<Proposal>,
+    /// The distinct characters of the authored CJK-language proposals (titles and
+    /// paragraphs), in code point order: what the search's character folding covers.
+    pub cjk_chars: Vec<char>,
 }
 
 /// A language edition.
@@ -49,7 +49,7 @@ pub struct Pillar {
     pub number: u32,
     pub slug: String,
     pub title: Localized,
-    pub intro: BTreeMap<String, Document>,
+    pub intro: BTreeMap<String, Document<'static>>,
 }
 
 #[derive(Debug)]
@@ -67,13 +67,15 @@ pub struct Proposal {
 /// A proposal in one language.
 #[derive(Debug, Clone)]
 pub struct ProposalText {
-    /// The file it comes from (for a generated language, the file it was converted from).
-    pub source: PathBuf,
-    /// The line of `source` where the Markdown body starts.
+    /// The line of its file where the Markdown body starts.
     pub body_line: u64,
     pub title: String,
     pub description: Option<String>,
-    pub body: Document,
+    /// Where the Markdown body is read from when its pages are made: the file it comes
+    /// from (for a generated language, the file it is converted from).
+    pub body: BodySource,
+    /// What the model needs of the body: its structure and internal links.
+    pub survey: Survey,
 }
 
 impl Site {
@@ -99,7 +101,7 @@ impl Site {
 }
 
 /// Builds the model, returning it with the warnings a non-strict build prints.
-pub fn build(root: &std::path::Path, config: SiteConfig, files: Vec<ProposalFile>, base_url_override: Option<&str>) -> Result<(Site, Vec<String>)> {
+pub fn build(root: &std::path::Path, config: SiteConfig, files: Vec<ProposalFile<Survey>>, base_url_override: Option<&str>) -> Result<(Site, Vec<String>)> {
     let site_file = display_path(root, SITE_FILE);
     let languages = check_languages(&config, &site_file)?;
     let authored: Vec<&str> = languages.iter().filter(|l| l.generated_from.is_none()).map(|l| l.code.as_str()).collect();
@@ -116,8 +118,8 @@ pub fn build(root: &std::path::Path, config: SiteConfig, files: Vec<ProposalFile
         }
         Ok(map.iter().map(|(lang, text)| (lang.clone(), markdown::smarten(text, lang))).collect())
     };
-    let parse_all = |map: &Localized| -> BTreeMap<String, Document> {
-        map.iter().map(|(lang, md)| (lang.clone(), markdown::parse(md, lang))).collect()
+    let parse_all = |map: &Localized| -> BTreeMap<String, Document<'static>> {
+        map.iter().map(|(lang, md)| (lang.clone(), markdown::parse(md, lang).into_static())).collect()
     };
 
     let mut pillars: Vec<Pillar> = Vec::new();
@@ -139,7 +141,7 @@ pub fn build(root: &std::path::Path, config: SiteConfig, files: Vec<ProposalFile
     }
     pillars.sort_by_key(|p| p.number);
 
-    let (proposals, mut warnings) = group_proposals(root, &languages, &pillars, files)?;
+    let (proposals, cjk_chars, mut warnings) = group_proposals(root, &languages, &pillars, files)?;
     warnings.extend(check_alignment(&languages, &proposals));
     warnings.extend(check_internal_links(&proposals));
 
@@ -170,6 +172,7 @@ pub fn build(root: &std::path::Path, config: SiteConfig, files: Vec<ProposalFile
         languages,
         pillars,
         proposals,
+        cjk_chars,
     };
     Ok((site, warnings))
 }
@@ -245,8 +248,8 @@ fn group_proposals(
     root: &std::path::Path,
     languages: &[Language],
     pillars: &[Pillar],
-    mut files: Vec<ProposalFile>,
-) -> Result<(Vec<Proposal>, Vec<String>)> {
+    files: Vec<ProposalFile<Survey>>,
+) -> Result<(Vec<Proposal>, Vec<char>, Vec<String>)> {
     // Rules about one file at a time, and where each file's pillar is.
     let mut pillar_of = Vec::with_capacity(files.len());
     for file in &files {
@@ -264,19 +267,21 @@ fn group_proposals(
     let mut proposals: Vec<Proposal> = Vec::new();
     let mut by_slug: BTreeMap<String, usize> = BTreeMap::new();
     let mut by_number: BTreeMap<u32, usize> = BTreeMap::new();
-    // Each body's Markdown is dropped once parsed: at 10 000 proposals, the sources and
-    // the parsed documents together were the largest thing in memory.
-    let bodies: Vec<Document> = files.par_iter_mut().map(|f| markdown::parse(&std::mem::take(&mut f.body), &f.lang)).collect();
-    for ((file, pillar), body) in files.into_iter().zip(pillar_of).zip(bodies) {
+    let mut cjk_chars = std::collections::BTreeSet::new();
+    for (mut file, pillar) in files.into_iter().zip(pillar_of) {
+        if markdown::is_cjk_language(&file.lang) {
+            cjk_chars.extend(std::mem::take(&mut file.body.chars));
+            cjk_chars.extend(file.front.title.chars());
+        }
         let front = &file.front;
         let at = |line: u64, msg: String| Error::at_line(&file.path, line, msg);
         let (slug, number) = (&front.slug.value, front.number.value);
         let text = ProposalText {
-            source: file.path.clone(),
             body_line: file.body_line,
             title: markdown::smarten(&front.title, &file.lang),
             description: front.description.as_deref().map(|d| markdown::smarten(d, &file.lang)),
-            body,
+            body: file.source,
+            survey: file.body,
         };
         if let Some(&i) = by_slug.get(slug) {
             let p = &mut proposals[i];
@@ -319,11 +324,11 @@ fn group_proposals(
             }
         }
     }
-    Ok((proposals, warnings))
+    Ok((proposals, cjk_chars.into_iter().collect(), warnings))
 }
 
 /// The rules about one proposal file on its own; returns the index of its pillar.
-fn check_file(file: &ProposalFile, languages: &[Language], pillars: &[Pillar]) -> Result<usize> {
+fn check_file(file: &ProposalFile<Survey>, languages: &[Language], pillars: &[Pillar]) -> Result<usize> {
     let front = &file.front;
     let at = |line: u64, msg: String| Error::at_line(&file.path, line, msg);
     match languages.iter().find(|l| l.code == file.lang) {
@@ -350,8 +355,8 @@ fn check_file(file: &ProposalFile, languages: &[Language], pillars: &[Pillar]) -
     })
 }
 
-fn first_source(p: &Proposal) -> &PathBuf {
-    &p.texts.values().next().expect("a proposal has at least one file").source
+fn first_source(p: &Proposal) -> &std::path::Path {
+    &p.texts.values().next().expect("a proposal has at least one file").body.path()
 }
 
 /// Every authored language version of a proposal must have the same top-level structure:
@@ -361,19 +366,19 @@ fn check_alignment(languages: &[Language], proposals: &[Proposal]) -> Vec<String
     for p in proposals {
         let mut versions = languages.iter().filter(|l| l.generated_from.is_none()).filter_map(|l| p.texts.get(&l.code));
         let Some(reference) = versions.next() else { continue };
-        let outline = reference.body.outline();
+        let outline = &reference.survey.outline;
         for other in versions {
-            let other_outline = other.body.outline();
+            let other_outline = &other.survey.outline;
             if other_outline != outline {
                 warnings.push(format!(
                     "misaligned: proposal {} has {} paragraphs{} in {} but {} paragraphs{} in {}",
                     p.number,
-                    count_paragraphs(&outline),
-                    headings_note(&outline),
-                    reference.source.display(),
-                    count_paragraphs(&other_outline),
-                    headings_note(&other_outline),
-                    other.source.display()
+                    count_paragraphs(outline),
+                    headings_note(outline),
+                    reference.body.path().display(),
+                    count_paragraphs(other_outline),
+                    headings_note(other_outline),
+                    other.body.path().display()
                 ));
             }
         }
@@ -397,7 +402,7 @@ fn check_internal_links(proposals: &[Proposal]) -> Vec<String> {
     let mut warnings = Vec::new();
     for p in proposals {
         for text in p.texts.values() {
-            for link in &text.body.internal_links {
+            for link in &text.survey.internal_links {
                 let problem = match internal_target(&link.target) {
                     None => Some("not a link to a proposal: write @/proposals/SLUG.md, or @/proposals/SLUG.md#p6-3 for a paragraph".to_string()),
                     Some((slug, fragment)) => match by_slug.get(slug) {
@@ -407,7 +412,7 @@ fn check_internal_links(proposals: &[Proposal]) -> Vec<String> {
                 };
                 if let Some(problem) = problem {
                     let line = text.body_line + link.line - 1;
-                    warnings.push(format!("{}:{line}: broken link {}: {problem}", text.source.display(), link.target));
+                    warnings.push(format!("{}:{line}: broken link {}: {problem}", text.body.path().display(), link.target));
                 }
             }
         }
@@ -420,8 +425,8 @@ fn fragment_problem(target: &Proposal, fragment: &str) -> Option<String> {
     if fragment.is_empty() {
         return None;
     }
-    let outline = target.texts.values().next().map(|t| t.body.outline()).unwrap_or_default();
-    let paragraphs = count_paragraphs(&outline);
+    let outline = target.texts.values().next().map_or(&[][..], |t| &t.survey.outline);
+    let paragraphs = count_paragraphs(outline);
     let headings = outline.len() - paragraphs;
     let exists = fragment
         .get(1..)

@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::convert::Converter;
 use crate::markdown::is_cjk_language;
-use crate::model::{Language, Site};
+use crate::model::{Language, Proposal, ProposalText};
 
 #[derive(Serialize)]
 struct Record<'a> {
@@ -29,47 +29,29 @@ struct Record<'a> {
     /// Paragraph anchor (`p6-3`), empty for the title record.
     a: String,
     /// The text searched and shown.
-    x: String,
+    x: &'a str,
 }
 
+/// The start of an index, up to its records.
 #[derive(Serialize)]
-struct Index<'a> {
+struct Head<'a> {
     lang: &'a str,
     /// Whether the text is matched as Chinese (substrings, script-blind) or by words.
     cjk: bool,
     /// Traditional → Simplified character folding, for Chinese editions.
     fold: &'a BTreeMap<char, char>,
-    records: Records<'a>,
 }
 
-/// The folding table: every character of the site's Chinese text whose Simplified form
-/// differs, mapped to that form.
-pub fn folding_table(site: &Site, converter: Option<&Converter>) -> BTreeMap<char, char> {
+/// The folding table: every character of the site's authored Chinese text (`chars`,
+/// [`Site::cjk_chars`]) whose converted (Simplified) form differs, mapped to that form.
+/// The generated edition's text is the converted form itself, so the table folds
+/// either script of a query onto it.
+pub fn folding_table(chars: &[char], converter: Option<&Converter>) -> BTreeMap<char, char> {
     let Some(cc) = converter else { return BTreeMap::new() };
-    // The distinct characters, as a bit per code point: a site's text has millions of
-    // characters but a few thousand distinct ones.
-    let mut seen = vec![0u64; (char::MAX as usize >> 6) + 1];
-    let mut note = |text: &str| {
-        for c in text.chars() {
-            seen[c as usize >> 6] |= 1 << (c as usize & 63);
-        }
-    };
-    for p in &site.proposals {
-        for (lang, text) in &p.texts {
-            if is_cjk_language(lang) {
-                note(&text.title);
-                for paragraph in text.body.paragraph_texts() {
-                    note(&paragraph);
-                }
-            }
-        }
-    }
-    let chars = seen.iter().enumerate().flat_map(|(word, bits)| {
-        (0..64).filter(move |bit| bits & (1 << bit) != 0).filter_map(move |bit| char::from_u32((word << 6 | bit) as u32))
-    });
     chars
-        .filter(|c| crate::markdown::is_wide(*c))
-        .filter_map(|c| {
+        .iter()
+        .filter(|c| crate::markdown::is_wide(**c))
+        .filter_map(|&c| {
             let folded = cc.text(&c.to_string());
             let mut it = folded.chars();
             match (it.next(), it.next()) {
@@ -80,32 +62,27 @@ pub fn folding_table(site: &Site, converter: Option<&Converter>) -> BTreeMap<cha
         .collect()
 }
 
-/// The index of one language edition, as JSON.
-pub fn index_json(site: &Site, lang: &Language, fold: &BTreeMap<char, char>) -> String {
-    let code = lang.code.as_str();
-    let cjk = is_cjk_language(code);
+/// An edition's index is written as it is made, one proposal at a time: this head, then
+/// each proposal's [`records`] separated by commas, then [`INDEX_TAIL`]. At 10 000
+/// proposals an index is tens of megabytes.
+pub fn index_head(lang: &Language, fold: &BTreeMap<char, char>) -> String {
+    let cjk = is_cjk_language(&lang.code);
     let empty = BTreeMap::new();
-    let index = Index { lang: &lang.html_lang, cjk, fold: if cjk { fold } else { &empty }, records: Records { site, code } };
-    serde_json::to_string(&index).expect("the index serialises")
+    let mut json = serde_json::to_string(&Head { lang: &lang.html_lang, cjk, fold: if cjk { fold } else { &empty } }).expect("the index serialises");
+    json.pop(); // the closing brace: the records follow
+    json.push_str(r#","records":["#);
+    json
 }
 
-/// The records of an edition, made one proposal at a time as they are written out: at
-/// 10 000 proposals, gathering them first held a second copy of the text.
-struct Records<'a> {
-    site: &'a Site,
-    code: &'a str,
-}
+/// The end of an index, after its records.
+pub const INDEX_TAIL: &str = "]}";
 
-impl Serialize for Records<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let code = self.code;
-        let texts = self.site.proposals.iter().filter_map(move |p| Some((p, p.texts.get(code)?)));
-        serializer.collect_seq(texts.flat_map(|(p, text)| {
-            let u = format!("../proposals/{}/", p.slug);
-            let title = Record { n: p.number, t: &text.title, u: u.clone(), a: String::new(), x: text.title.clone() };
-            let paragraphs = text.body.paragraph_texts().into_iter().enumerate();
-            let paragraphs = paragraphs.map(move |(k, x)| Record { n: p.number, t: &text.title, u: u.clone(), a: format!("p{}-{}", p.number, k + 1), x });
-            std::iter::once(title).chain(paragraphs)
-        }))
-    }
+/// The records of one proposal text, its title and each of its `paragraphs`, as JSON
+/// objects separated by commas.
+pub fn records(p: &Proposal, text: &ProposalText, paragraphs: &[String]) -> String {
+    let u = format!("../proposals/{}/", p.slug);
+    let title = Record { n: p.number, t: &text.title, u: u.clone(), a: String::new(), x: &text.title };
+    let paragraphs = paragraphs.iter().enumerate().map(|(k, x)| Record { n: p.number, t: &text.title, u: u.clone(), a: format!("p{}-{}", p.number, k + 1), x });
+    let records: Vec<String> = std::iter::once(title).chain(paragraphs).map(|r| serde_json::to_string(&r).expect("a record serialises")).collect();
+    records.join(",")
 }

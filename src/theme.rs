@@ -45,7 +45,12 @@ impl Theme {
 
 /// FNV-1a, 64 bits: a stable content hash for file names (not for security).
 pub fn content_hash(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    content_hash_more(0xcbf2_9ce4_8422_2325, bytes)
+}
+
+/// Continues [`content_hash`] `hash` with more `bytes`.
+pub fn content_hash_more(hash: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(hash, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// `style.css` with contents → `assets/style.1f2e3d4c.css`; other files keep their name.

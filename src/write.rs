@@ -13,6 +13,55 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
+/// Where the site's files go as they are made: a [`Staging`] folder for a build,
+/// [`Discard`] for `microsite check`. Every method may be called from several threads.
+pub trait Output: Sync {
+    /// Writes one file (`path` under the output folder) from its pieces.
+    fn write(&self, path: &str, pieces: &[&[u8]]) -> Result<()>;
+    /// Starts a file written a part at a time ([`Stream::write`]), too large to gather first.
+    fn stream(&self, path: &str) -> Result<Stream>;
+    /// Renames a finished file: one named after its contents, once they are known.
+    fn rename(&self, from: &str, to: &str) -> Result<()>;
+}
+
+/// A file being written a part at a time.
+pub struct Stream {
+    file: Option<(std::io::BufWriter<std::fs::File>, PathBuf)>,
+}
+
+impl Stream {
+    /// Appends `bytes`.
+    pub fn write(&mut self, bytes: &[u8]) -> Result<()> {
+        match &mut self.file {
+            Some((file, path)) => file.write_all(bytes).map_err(|e| Error::io(path, "write the file", e)),
+            None => Ok(()),
+        }
+    }
+
+    /// Writes out what is still buffered.
+    pub fn finish(self) -> Result<()> {
+        match self.file {
+            Some((mut file, path)) => file.flush().map_err(|e| Error::io(&path, "write the file", e)),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Makes nothing: the files of `microsite check`, which only reads what it makes.
+pub struct Discard;
+
+impl Output for Discard {
+    fn write(&self, _: &str, _: &[&[u8]]) -> Result<()> {
+        Ok(())
+    }
+    fn stream(&self, _: &str) -> Result<Stream> {
+        Ok(Stream { file: None })
+    }
+    fn rename(&self, _: &str, _: &str) -> Result<()> {
+        Ok(())
+    }
+}
+
 /// The staging and the retired folders used while swapping `out`.
 fn sibling(out: &Path, suffix: &str) -> PathBuf {
     let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "build".into());
@@ -39,9 +88,8 @@ impl Staging {
         Ok(Staging { dir: staging, out: out.to_path_buf() })
     }
 
-    /// Writes one file (`path` under the output folder) from its pieces, creating its
-    /// folder. Safe to call from several threads.
-    pub fn write(&self, path: &str, pieces: &[&[u8]]) -> Result<()> {
+    /// Where file `path` goes, its folder made.
+    fn place(&self, path: &str) -> Result<PathBuf> {
         let full = self.dir.join(path);
         if let Some(parent) = full.parent() {
             // Most pages have a folder of their own: make it in one call, and its parents
@@ -52,15 +100,7 @@ impl Staging {
                 Err(_) => std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, "create the folder", e))?,
             }
         }
-        // A page of a few pieces goes out in one write; a large one (the full text) piece
-        // by piece, without gathering tens of megabytes first.
-        let size: usize = pieces.iter().map(|p| p.len()).sum();
-        let written = if pieces.len() > 1 && size <= 256 * 1024 {
-            std::fs::write(&full, pieces.concat())
-        } else {
-            std::fs::File::create(&full).and_then(|mut file| pieces.iter().try_for_each(|piece| file.write_all(piece)))
-        };
-        written.map_err(|e| Error::io(&full, "write the file", e))
+        Ok(full)
     }
 
     /// Drops everything written, leaving the output as it was.
@@ -71,6 +111,31 @@ impl Staging {
     /// Puts the finished site in place of the output folder.
     pub fn swap_in(self) -> Result<()> {
         swap_in(&self.dir, &self.out, &sibling(&self.out, "old"))
+    }
+}
+
+impl Output for Staging {
+    fn write(&self, path: &str, pieces: &[&[u8]]) -> Result<()> {
+        let full = self.place(path)?;
+        // A page of a few pieces goes out in one write, a larger one piece by piece.
+        let size: usize = pieces.iter().map(|p| p.len()).sum();
+        let written = if pieces.len() > 1 && size <= 256 * 1024 {
+            std::fs::write(&full, pieces.concat())
+        } else {
+            std::fs::File::create(&full).and_then(|mut file| pieces.iter().try_for_each(|piece| file.write_all(piece)))
+        };
+        written.map_err(|e| Error::io(&full, "write the file", e))
+    }
+
+    fn stream(&self, path: &str) -> Result<Stream> {
+        let full = self.place(path)?;
+        let file = std::fs::File::create(&full).map_err(|e| Error::io(&full, "write the file", e))?;
+        Ok(Stream { file: Some((std::io::BufWriter::with_capacity(256 * 1024, file), full)) })
+    }
+
+    fn rename(&self, from: &str, to: &str) -> Result<()> {
+        let (from, to) = (self.dir.join(from), self.place(to)?);
+        std::fs::rename(&from, &to).map_err(|e| Error::io(&from, "rename the file", e))
     }
 }
 

@@ -13,6 +13,8 @@ use serde::Serialize;
 
 use crate::error::Result;
 use crate::markdown;
+use crate::convert::Converter;
+use crate::markdown::Document;
 use crate::model::{self, Language, Proposal, Site};
 use crate::theme::{template_error, Strings, Theme};
 
@@ -166,10 +168,11 @@ pub fn jobs(site: &Site) -> Vec<Job> {
 pub struct Inputs<'a> {
     pub site: &'a Site,
     pub theme: &'a Theme,
+    /// The converter of each generated language, by language code.
+    converters: &'a BTreeMap<String, Converter>,
     /// Each language's search index file (path in the output), by language code: filled
     /// in once the indexes are written, before the search pages are rendered.
     pub search_indexes: BTreeMap<String, String>,
-    pub bodies: &'a Bodies,
     slugs: BTreeMap<&'a str, usize>,
     /// For each language, the part of every page's context that is the same on all its
     /// pages (the UI strings `t`), made once: serialising it again for each of 60 000
@@ -177,13 +180,10 @@ pub struct Inputs<'a> {
     shared: Vec<tera::Context>,
     /// For each language and pillar, the navigation (`pillars`) of its proposal pages.
     proposal_nav: Vec<Vec<Option<tera::Context>>>,
-    /// For each language and proposal, its table of contents and description, made by
-    /// the first page that needs them (its own page or the full text).
-    summaries: Vec<Vec<std::sync::OnceLock<page::Summary>>>,
 }
 
 impl<'a> Inputs<'a> {
-    pub fn new(site: &'a Site, theme: &'a Theme, bodies: &'a Bodies) -> Inputs<'a> {
+    pub fn new(site: &'a Site, theme: &'a Theme, converters: &'a BTreeMap<String, Converter>) -> Inputs<'a> {
         let slugs = site.proposals.iter().enumerate().map(|(i, p)| (p.slug.as_str(), i)).collect();
         let shared = site
             .languages
@@ -209,87 +209,76 @@ impl<'a> Inputs<'a> {
                     .collect()
             })
             .collect();
-        let summaries = site.languages.iter().map(|_| site.proposals.iter().map(|_| std::sync::OnceLock::new()).collect()).collect();
-        Inputs { site, theme, search_indexes: BTreeMap::new(), bodies, slugs, shared, proposal_nav, summaries }
+        Inputs { site, theme, converters, search_indexes: BTreeMap::new(), slugs, shared, proposal_nav }
     }
 
-    /// Proposal `q`'s table of contents and description in language `lang`.
-    fn summary(&self, lang: usize, q: usize) -> &page::Summary {
-        self.summaries[lang][q].get_or_init(|| page::summarise(&self.site.proposals[q], &self.site.languages[lang]))
+    /// Proposal `q`'s Markdown body in language `lang` (an index into `site.languages`),
+    /// read now; `None` without a text in that language.
+    pub fn markdown(&self, lang: usize, q: usize) -> Result<Option<String>> {
+        let language = &self.site.languages[lang];
+        self.site.proposals[q].texts.get(&language.code).map(|text| text.body.read()).transpose()
+    }
+
+    /// A body in language `lang`, parsed from its `markdown` (and, for a generated
+    /// language, converted).
+    pub fn document<'m>(&self, lang: usize, markdown: &'m str) -> Document<'m> {
+        let language = &self.site.languages[lang];
+        match &language.generated_from {
+            Some((from, _)) => self.converters[&language.code].document(&markdown::parse(markdown, from)),
+            None => markdown::parse(markdown, &language.code),
+        }
+    }
+
+    /// Renders proposal `q`'s body `doc` in language `lang` (not yet compacted), for its
+    /// own page or, with `full`, for the full text.
+    pub fn body_html(&self, lang: usize, q: usize, doc: &Document, full: bool) -> Vec<u8> {
+        let (language, proposal) = (&self.site.languages[lang], &self.site.proposals[q]);
+        let root = root_of(&page_dir(language, self.site, if full { Kind::Full } else { Kind::Proposal(q) }));
+        let paragraph_label = self.theme.strings[&language.code].get("paragraph").map_or("{n}", String::as_str);
+        let anchors = markdown::Anchors { proposal: proposal.number, paragraph_label };
+        let link_to = |target: &str| internal_href(self, language, &root, target);
+        markdown::to_html(doc, Some(&anchors), &link_to).into_bytes()
+    }
+
+    /// Whether proposal `q`'s body in language `lang` reads the same on its own page and in
+    /// the full text: the pages are at different depths, so only when it has no internal links.
+    pub fn same_body_in_full_text(&self, lang: usize, q: usize) -> bool {
+        let (language, proposal) = (&self.site.languages[lang], &self.site.proposals[q]);
+        let own = root_of(&page_dir(language, self.site, Kind::Proposal(q)));
+        own == root_of(&page_dir(language, self.site, Kind::Full))
+            || proposal.texts.get(&language.code).is_none_or(|t| t.survey.internal_links.is_empty())
+    }
+
+    /// Proposal `q`'s table of contents and description in language `lang`, from its
+    /// `paragraphs` ([`Document::paragraph_texts`]).
+    pub fn summarise(&self, lang: usize, q: usize, paragraphs: &[String]) -> Summary {
+        page::summarise(&self.site.proposals[q], &self.site.languages[lang], paragraphs)
     }
 }
 
+pub use page::Summary;
+
 /// Renders one page. Proposal bodies are left as [`placeholder`]s, for the caller to
-/// splice in once rendered ([`Bodies`]).
-pub fn render(inputs: &Inputs, job: Job) -> Result<Page> {
+/// splice in once rendered. A proposal page with a text in its language needs that text's
+/// `summary`.
+pub fn render(inputs: &Inputs, job: Job, summary: Option<&Summary>) -> Result<Page> {
     let site = inputs.site;
     match job {
-        Job::Edition(lang, kind) => page::render(inputs, lang, kind),
+        Job::Edition(lang, kind) => page::render(inputs, lang, kind, summary),
         Job::Short(lang, i) => render_short_link(site, inputs.theme, &inputs.shared[lang], &site.languages[lang], i),
         Job::Landing => render_landing(site, inputs.theme, false),
         Job::NotFound => render_landing(site, inputs.theme, true),
     }
 }
 
-/// A proposal body is rendered once per language and per page folder depth its internal
-/// links are written for (once only, when it has none), then spliced into each page that
-/// shows it: its own page and the full text. At 10 000 proposals, the full-text page
-/// alone would otherwise render, compact and check every body a second time, on one thread.
-pub struct Bodies {
-    /// For each language, for each proposal with a text in it: the body on the proposal's
-    /// own page and on the full-text page (the same body when it has no internal links).
-    ids: Vec<Vec<Option<[usize; 2]>>>,
-    /// What each body is: (language, proposal, root of the pages it appears on).
-    pub keys: Vec<(usize, usize, String)>,
+/// The proposals in the order the full text shows them: pillar by pillar, each pillar's
+/// in document order.
+pub fn full_text_order(site: &Site) -> Vec<usize> {
+    (0..site.pillars.len()).flat_map(|pi| page::proposals_of(site, pi).map(|(qi, _)| qi)).collect()
 }
 
-impl Bodies {
-    pub fn plan(site: &Site) -> Bodies {
-        let mut keys = Vec::new();
-        let ids = site
-            .languages
-            .iter()
-            .enumerate()
-            .map(|(li, lang)| {
-                let own = root_of(&page_dir(lang, site, Kind::Proposal(0)));
-                let full = root_of(&page_dir(lang, site, Kind::Full));
-                site.proposals
-                    .iter()
-                    .enumerate()
-                    .map(|(qi, q)| {
-                        let text = q.texts.get(&lang.code)?;
-                        keys.push((li, qi, own.clone()));
-                        let first = keys.len() - 1;
-                        if own == full || text.body.internal_links.is_empty() {
-                            return Some([first, first]);
-                        }
-                        keys.push((li, qi, full.clone()));
-                        Some([first, first + 1])
-                    })
-                    .collect()
-            })
-            .collect();
-        Bodies { ids, keys }
-    }
-
-    /// The placeholder for proposal `q`'s body in language `lang`, on its own page or the
-    /// full text.
-    fn placeholder(&self, lang: usize, q: usize, full: bool) -> String {
-        self.ids[lang][q].map(|ids| placeholder(ids[usize::from(full)])).unwrap_or_default()
-    }
-
-    /// Renders body `id` (not yet compacted).
-    pub fn render(&self, inputs: &Inputs, id: usize) -> Vec<u8> {
-        let (li, qi, root) = &self.keys[id];
-        let (lang, q) = (&inputs.site.languages[*li], &inputs.site.proposals[*qi]);
-        let paragraph_label = inputs.theme.strings[&lang.code].get("paragraph").map_or("{n}", String::as_str);
-        let anchors = markdown::Anchors { proposal: q.number, paragraph_label };
-        let link_to = |target: &str| internal_href(inputs, lang, root, target);
-        markdown::to_html(&q.texts[&lang.code].body, Some(&anchors), &link_to).into_bytes()
-    }
-}
-
-/// The element standing for body `id` in a rendered page, until it is spliced in.
+/// The element standing for the body of proposal `id` in a rendered page, until it is
+/// spliced in.
 pub fn placeholder(id: usize) -> String {
     format!("<{PLACEHOLDER}{id}></{PLACEHOLDER}{id}>")
 }
@@ -299,28 +288,38 @@ const PLACEHOLDER: &str = "microsite-body-";
 /// The pieces of `page` with each [`placeholder`] replaced by `body(id)`, in order (for
 /// writing one after the other, without copying the page), and the ids spliced in.
 pub fn splice<'b>(page: &'b [u8], body: impl Fn(usize) -> Option<&'b [u8]>) -> (Vec<&'b [u8]>, Vec<usize>) {
-    let (mut pieces, mut spliced) = (Vec::new(), Vec::new());
+    let (mut pieces, mut spliced, mut start) = (Vec::new(), Vec::new(), 0);
+    for (range, id) in holes(page) {
+        if let Some(bytes) = body(id) {
+            pieces.push(&page[start..range.start]);
+            pieces.push(bytes);
+            spliced.push(id);
+            start = range.end;
+        }
+    }
+    pieces.push(&page[start..]);
+    (pieces, spliced)
+}
+
+/// Where the [`placeholder`]s of `page` are: for each, in order, its byte range and id.
+pub fn holes(page: &[u8]) -> Vec<(std::ops::Range<usize>, usize)> {
+    let mut holes = Vec::new();
     let open = format!("<{PLACEHOLDER}");
-    let (mut start, mut from) = (0, 0); // the piece being gathered, and where to look next
+    let mut from = 0;
     while let Some(found) = memchr::memmem::find(&page[from..], open.as_bytes()) {
         let at = from + found;
         let after = &page[at + open.len()..];
         let digits = after.iter().take_while(|b| b.is_ascii_digit()).count();
         let id: Option<usize> = std::str::from_utf8(&after[..digits]).ok().and_then(|d| d.parse().ok());
-        let element = id.map(placeholder).filter(|p| page[at..].starts_with(p.as_bytes()));
-        match (id.and_then(&body), element) {
-            (Some(bytes), Some(element)) => {
-                pieces.push(&page[start..at]);
-                pieces.push(bytes);
-                spliced.push(id.unwrap_or_default());
-                start = at + element.len();
-                from = start;
+        match id.map(|id| (id, placeholder(id))).filter(|(_, p)| page[at..].starts_with(p.as_bytes())) {
+            Some((id, element)) => {
+                holes.push((at..at + element.len(), id));
+                from = at + element.len();
             }
-            _ => from = at + open.len(),
+            None => from = at + open.len(),
         }
     }
-    pieces.push(&page[start..]);
-    (pieces, spliced)
+    holes
 }
 
 /// `@/proposals/SLUG.md#p6-3` → `lang`'s page of that proposal, relative to `root`.

@@ -70,6 +70,7 @@ struct ProposalCtx<'a> {
     short_href: String,
     short_path: String,
     body_html: String,
+    /// On the proposal's own page; empty in the full text.
     toc: &'a [TocEntry],
     /// Set when this language has no text of the proposal: where to read it instead.
     fallback: Option<Fallback>,
@@ -125,8 +126,8 @@ struct PageCtx<'a> {
 /// Longest description, in characters: about what search engines show.
 const DESCRIPTION_MAX: (usize, usize) = (80, 160); // (CJK, others)
 
-/// Renders one page of `lang`'s edition.
-pub(super) fn render(inputs: &Inputs, lang_index: usize, kind: Kind) -> Result<Page> {
+/// Renders one page of `lang`'s edition (a proposal page with its text's `summary`).
+pub(super) fn render(inputs: &Inputs, lang_index: usize, kind: Kind, summary: Option<&Summary>) -> Result<Page> {
     let (site, theme, search_indexes) = (inputs.site, inputs.theme, &inputs.search_indexes);
     let lang = &site.languages[lang_index];
     let t = &theme.strings[&lang.code];
@@ -137,11 +138,13 @@ pub(super) fn render(inputs: &Inputs, lang_index: usize, kind: Kind) -> Result<P
     // `@/proposals/SLUG.md#p6-3` → this language's page of that proposal.
     let link_to = |target: &str| super::internal_href(inputs, lang, &root, target);
     let max_description = if markdown::is_cjk_language(code) { DESCRIPTION_MAX.0 } else { DESCRIPTION_MAX.1 };
-    let summary = |text: &str| markdown::excerpt(text, code, max_description);
+    let describe = |text: &str| markdown::excerpt(text, code, max_description);
+    // The table of contents is the proposal page's; the full text has none per proposal.
+    let toc = summary.map_or(&[][..], |s| s.toc.as_slice());
     let proposal_ctx = |i: usize| -> ProposalCtx {
-        let body = inputs.bodies.placeholder(lang_index, i, matches!(kind, Kind::Full));
-        let toc = &inputs.summary(lang_index, i).toc; // empty without a text in this language
-        build_proposal(site, &site.proposals[i], lang, &root, href(lang, Kind::Proposal(i)), |l| href(l, Kind::Proposal(i)), body, toc)
+        let q = &site.proposals[i];
+        let body = if q.texts.contains_key(code) { super::placeholder(i) } else { String::new() };
+        build_proposal(site, q, lang, &root, href(lang, Kind::Proposal(i)), |l| href(l, Kind::Proposal(i)), body, toc)
     };
 
     let current_pillar = kind.pillar(site);
@@ -154,7 +157,7 @@ pub(super) fn render(inputs: &Inputs, lang_index: usize, kind: Kind) -> Result<P
     // The site's description: the intro's first paragraph (pillar and proposal pages have their own).
     let site_description = || {
         let intro = site.intro.get(code).and_then(|d| d.paragraph_texts().into_iter().next());
-        intro.as_deref().map_or(site_title.to_string(), summary)
+        intro.as_deref().map_or(site_title.to_string(), describe)
     };
     let mut title = site_title.to_string();
     let mut description = if matches!(kind, Kind::Home | Kind::Search | Kind::Full) { site_description() } else { String::new() };
@@ -189,10 +192,10 @@ pub(super) fn render(inputs: &Inputs, lang_index: usize, kind: Kind) -> Result<P
             breadcrumbs.push(home);
             title = format!("{} | {site_title}", p.title[code]);
             description = match p.intro.get(code).and_then(|d| d.paragraph_texts().into_iter().next()) {
-                Some(text) => summary(&text),
+                Some(text) => describe(&text),
                 None => {
                     let titles: Vec<String> = proposals_of(site, i).map(|(_, q)| format!("{}. {}", q.number, site.proposal_title(q, code))).collect();
-                    summary(&format!("{}: {}", p.title[code], titles.join(if markdown::is_cjk_language(code) { "；" } else { "; " })))
+                    describe(&format!("{}: {}", p.title[code], titles.join(if markdown::is_cjk_language(code) { "；" } else { "; " })))
                 }
             };
             if let Some(doc) = p.intro.get(code) {
@@ -205,8 +208,8 @@ pub(super) fn render(inputs: &Inputs, lang_index: usize, kind: Kind) -> Result<P
             breadcrumbs.push(home);
             breadcrumbs.push(Link { title: site.pillars[pi].title[code].clone(), href: href(lang, Kind::Pillar(pi)) });
             title = format!("{}. {} | {site_title}", q.number, site.proposal_title(q, code));
-            description = match q.texts.get(code) {
-                Some(_) => inputs.summary(lang_index, i).description.clone(),
+            description = match summary {
+                Some(summary) => summary.description.clone(),
                 None => site_description(),
             };
             proposal = Some(proposal_ctx(i));
@@ -296,7 +299,7 @@ pub(super) fn pillar_items(site: &Site, lang: &Language, root: &str, kind: Kind)
 }
 
 /// The proposals of pillar `pi`, with their indexes, in document order.
-fn proposals_of(site: &Site, pi: usize) -> impl Iterator<Item = (usize, &Proposal)> {
+pub(super) fn proposals_of(site: &Site, pi: usize) -> impl Iterator<Item = (usize, &Proposal)> {
     site.proposals.iter().enumerate().filter(move |(_, q)| q.pillar == pi)
 }
 
@@ -335,19 +338,19 @@ fn build_proposal<'a>(
     ctx
 }
 
-/// What a proposal's page and the full text both show of one of its texts: made once.
-pub(super) struct Summary {
-    pub(super) toc: Vec<TocEntry>,
+/// What a proposal's page shows about its text besides the body.
+pub struct Summary {
+    toc: Vec<TocEntry>,
     /// For `<meta name="description">`: the front matter's, else the first sentences.
-    pub(super) description: String,
+    description: String,
 }
 
-/// The table of contents and description of proposal `q`'s text in `lang`.
-pub(super) fn summarise(q: &Proposal, lang: &Language) -> Summary {
+/// The table of contents and description of proposal `q`'s text in `lang`, whose
+/// paragraphs are `paragraphs`.
+pub(super) fn summarise(q: &Proposal, lang: &Language, paragraphs: &[String]) -> Summary {
     let code = lang.code.as_str();
-    let Some(text) = q.texts.get(code) else { return Summary { toc: Vec::new(), description: String::new() } };
+    let description = q.texts.get(code).and_then(|text| text.description.clone());
     let cjk = markdown::is_cjk_language(code);
-    let paragraphs = text.body.paragraph_texts();
     let max = if cjk { TOC_EXCERPT.0 } else { TOC_EXCERPT.1 };
     let toc = paragraphs
         .iter()
@@ -359,9 +362,6 @@ pub(super) fn summarise(q: &Proposal, lang: &Language) -> Summary {
         })
         .collect();
     let max = if cjk { DESCRIPTION_MAX.0 } else { DESCRIPTION_MAX.1 };
-    let description = match &text.description {
-        Some(d) => d.clone(),
-        None => markdown::excerpt(paragraphs.first().map_or("", String::as_str), code, max),
-    };
+    let description = description.unwrap_or_else(|| markdown::excerpt(paragraphs.first().map_or("", String::as_str), code, max));
     Summary { toc, description }
 }

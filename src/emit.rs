@@ -1,0 +1,400 @@
+//! Render → write, streaming: every file of the site is made, compacted ([`html`]),
+//! checked ([`check`]) and handed to the [`Output`] as soon as it is finished, pages in
+//! parallel, so the site is never held in memory whole.
+//!
+//! Each language edition goes a few hundred proposals at a time, in the order of its full
+//! text: each proposal's body is read again, parsed (and converted), and made into its
+//! page, its part of the full text and its records of the search index; the full text and
+//! the index are written as their parts come, and the proposal is dropped. Then the short
+//! links and the landing pages, and last the search pages, which name the indexes by their
+//! content-hashed file names.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use crate::check::{self, Findings, Scan};
+use crate::error::{Error, Result};
+use crate::render::{self, Job, Kind};
+use crate::write::{Output, OutputFile, Stream};
+use crate::{config, html, model, publish, search, theme, Prepared, Timings};
+
+/// How many proposals are made at a time: enough to keep every core busy, few enough
+/// that their bodies and pages take little memory.
+const BATCH: usize = 256;
+
+/// What [`emit`] made and found.
+pub struct Emitted {
+    /// HTML pages made.
+    pub pages: usize,
+    /// All files made.
+    pub files: usize,
+    /// The link check of every page.
+    pub report: check::Report,
+}
+
+/// Makes every file of the site into `out`, and checks the links of every page on the way.
+pub fn emit(prepared: &Prepared, out: &dyn Output) -> Result<Emitted> {
+    let mut timings = Timings::start();
+    let (site, theme) = (&prepared.site, &prepared.theme);
+    let mut paths: Vec<String> = Vec::new();
+    for f in &theme.static_files {
+        out.write(&f.output, &[&f.bytes])?;
+        paths.push(f.output.clone());
+    }
+    for f in publishing_files(&prepared.root, site)? {
+        out.write(&f.path, &[&f.bytes])?;
+        paths.push(f.path);
+    }
+    let mut inputs = render::Inputs::new(site, theme, &prepared.converters);
+    let fold = search::folding_table(&site.cjk_chars, prepared.converters.values().next());
+    let prefixes: Vec<String> = site.languages.iter().map(|l| l.prefix.clone()).collect();
+    let untranslated = render::untranslated(site);
+    let checker = check::Checker { base: site.base_url.as_ref(), prefixes: &prefixes, untranslated: &untranslated };
+
+    // Each page with its place in the site (which decides which page a problem is
+    // reported on), by edition; then the other pages; then the search pages.
+    let mut groups: Vec<Vec<(usize, Job)>> = vec![Vec::new(); site.languages.len() + 2];
+    for (order, job) in render::jobs(site).into_iter().enumerate() {
+        let group = match job {
+            Job::Edition(_, Kind::Search) => site.languages.len() + 1,
+            Job::Edition(lang, _) => lang,
+            _ => site.languages.len(),
+        };
+        groups[group].push((order, job));
+    }
+    let search_jobs = groups.pop().unwrap_or_default();
+    let (mut findings, mut pages) = (Findings::default(), Vec::new());
+    for (lang, jobs) in groups.into_iter().enumerate() {
+        let (found, made) = if lang < site.languages.len() {
+            let edition = edition(&inputs, lang, jobs, &fold, &checker, out)?;
+            paths.push(edition.index.clone());
+            inputs.search_indexes.insert(site.languages[lang].code.clone(), edition.index);
+            (edition.findings, edition.pages)
+        } else {
+            make_pages(&inputs, jobs, &checker, out)?
+        };
+        findings = findings.merge(found);
+        pages.extend(made);
+    }
+    timings.lap("pages (read, parse, convert, render, compact, check, write), search indexes");
+    let (found, made) = make_pages(&inputs, search_jobs, &checker, out)?;
+    findings = findings.merge(found);
+    pages.extend(made);
+    let page_count = pages.len();
+    paths.extend(pages);
+    let files: rustc_hash::FxHashSet<String> = paths.into_iter().collect();
+    let report = checker.finish(findings, &files);
+    timings.lap("search pages, links between pages");
+    Ok(Emitted { pages: page_count, files: files.len(), report })
+}
+
+/// What one language edition made.
+struct Edition {
+    findings: Findings,
+    /// The pages written.
+    pages: Vec<String>,
+    /// The search index written.
+    index: String,
+}
+
+/// Makes the pages of edition `lang` (`jobs`, with their places in the site: all its
+/// pages but the search page) and its search index.
+fn edition(inputs: &render::Inputs, lang: usize, jobs: Vec<(usize, Job)>, fold: &BTreeMap<char, char>, checker: &check::Checker, out: &dyn Output) -> Result<Edition> {
+    let site = inputs.site;
+    let language = &site.languages[lang];
+    let mut order_of = vec![usize::MAX; site.proposals.len()];
+    let mut full_order = usize::MAX;
+    let mut others = Vec::new();
+    for (order, job) in jobs {
+        match job {
+            Job::Edition(_, Kind::Proposal(q)) => order_of[q] = order,
+            Job::Edition(_, Kind::Full) => full_order = order,
+            _ => others.push((order, job)),
+        }
+    }
+    let (mut findings, mut pages) = make_pages(inputs, others, checker, out)?;
+
+    // The full text's frame, with a placeholder for each body, is written up to each body
+    // as the bodies come; the index, a proposal's records at a time.
+    let full = render::render(inputs, Job::Edition(lang, Kind::Full), None)?;
+    let mut frame_scan = Scan::default();
+    let frame = html::compact(&full.html, |tag| frame_scan.read(tag));
+    drop(full.html);
+    let mut full_text = FullText::new(&frame, frame_scan, out.stream(&full.path)?);
+    let part = format!("assets/search-{}.json.part", language.prefix);
+    let mut index = Index::start(out.stream(&part)?, &search::index_head(language, fold))?;
+
+    let proposals: Vec<(usize, usize)> = render::full_text_order(site).into_iter().map(|q| (order_of[q], q)).collect();
+    // Each batch is made while the one before it goes into the full text and the index.
+    let mut made: Option<Vec<Proposal>> = None;
+    for batch in proposals.chunks(BATCH) {
+        let (written, batch) = rayon::join(
+            || made.take().map_or(Ok(()), |made| add_to_whole(made, &mut full_text, &mut index)),
+            || make_proposals(inputs, lang, batch.to_vec(), checker, out),
+        );
+        written?;
+        let (found, batch_made) = batch?;
+        findings = findings.merge(found);
+        pages.extend(batch_made.iter().map(|m| m.page.clone()));
+        made = Some(batch_made);
+    }
+    if let Some(made) = made {
+        add_to_whole(made, &mut full_text, &mut index)?;
+    }
+
+    let full_scan = full_text.finish()?;
+    findings.add_page(checker, full_order, &full.path, full_scan);
+    pages.push(full.path);
+    let hash = index.finish()?;
+    let path = format!("assets/search-{}.{:08x}.json", language.prefix, hash as u32);
+    out.rename(&part, &path)?;
+    Ok(Edition { findings, pages, index: path })
+}
+
+/// One proposal page made: what the full text and the search index need of it.
+struct Proposal {
+    q: usize,
+    page: String,
+    /// Its body in the full text, compacted, with the ids and links it holds.
+    body: Option<(Vec<u8>, Scan)>,
+    /// Its records in the search index, and their hash.
+    records: Option<(String, u64)>,
+}
+
+/// Makes the proposal pages `batch` (proposal indexes, with their places in the site) of
+/// edition `lang`, in parallel.
+fn make_proposals(inputs: &render::Inputs, lang: usize, batch: Vec<(usize, usize)>, checker: &check::Checker, out: &dyn Output) -> Result<(Findings, Vec<Proposal>)> {
+    batch
+        .into_par_iter()
+        .try_fold(
+            || (Findings::default(), Vec::new()),
+            |(mut findings, mut made), (order, q)| -> Result<_> {
+                made.push(make_proposal(inputs, lang, q, order, checker, out, &mut findings)?);
+                Ok((findings, made))
+            },
+        )
+        .try_reduce(
+            || (Findings::default(), Vec::new()),
+            |(a, mut made_a), (b, made_b)| {
+                made_a.extend(made_b);
+                Ok((a.merge(b), made_a))
+            },
+        )
+}
+
+/// Makes the page of proposal `q` in edition `lang` (its place in the site: `order`): reads
+/// its body, renders, compacts, checks and writes the page.
+fn make_proposal(inputs: &render::Inputs, lang: usize, q: usize, order: usize, checker: &check::Checker, out: &dyn Output, findings: &mut Findings) -> Result<Proposal> {
+    let site = inputs.site;
+    let compacted = |body: Vec<u8>| {
+        let mut scan = Scan::default();
+        (html::compact(&body, |tag| scan.read(tag)), scan)
+    };
+    let (mut summary, mut records, mut own, mut full) = (None, None, None, None);
+    if let Some(markdown) = inputs.markdown(lang, q)? {
+        let doc = inputs.document(lang, &markdown);
+        let proposal = &site.proposals[q];
+        let paragraphs = doc.paragraph_texts();
+        summary = Some(inputs.summarise(lang, q, &paragraphs));
+        let text = &proposal.texts[&site.languages[lang].code];
+        let json = search::records(proposal, text, &paragraphs);
+        let hash = theme::content_hash(json.as_bytes());
+        records = Some((json, hash));
+        own = Some(compacted(inputs.body_html(lang, q, &doc, false)));
+        if !inputs.same_body_in_full_text(lang, q) {
+            full = Some(compacted(inputs.body_html(lang, q, &doc, true)));
+        }
+    }
+    let page = render::render(inputs, Job::Edition(lang, Kind::Proposal(q)), summary.as_ref())?;
+    let mut scan = Scan::default();
+    let shell = html::compact(&page.html, |tag| scan.read(tag));
+    drop(page.html);
+    let (pieces, spliced) = render::splice(&shell, |id| own.as_ref().filter(|_| id == q).map(|(html, _)| html.as_slice()));
+    if let Some((_, body_scan)) = &own {
+        for _ in &spliced {
+            scan.extend(body_scan);
+        }
+    }
+    out.write(&page.path, &pieces)?;
+    drop(pieces);
+    findings.add_page(checker, order, &page.path, scan);
+    Ok(Proposal { q, page: page.path, body: full.or(own), records })
+}
+
+/// Adds a batch of proposals, in order, to the full text and the search index.
+fn add_to_whole(made: Vec<Proposal>, full_text: &mut FullText, index: &mut Index) -> Result<()> {
+    for proposal in made {
+        if let Some((json, hash)) = proposal.records {
+            index.add(&json, hash)?;
+        }
+        if let Some(body) = proposal.body {
+            full_text.add(proposal.q, body)?;
+        }
+    }
+    Ok(())
+}
+
+/// An edition's full text being written: its frame up to the next body's placeholder,
+/// the body, and so on. A body that comes before its turn (a theme showing the proposals
+/// in another order than [`render::full_text_order`]) waits for it.
+struct FullText<'f> {
+    frame: &'f [u8],
+    /// The placeholders, in order, and how many of them each body still has to fill.
+    holes: Vec<(std::ops::Range<usize>, usize)>,
+    unfilled: FxHashMap<usize, usize>,
+    /// The next placeholder to fill, and how much of the frame is written.
+    next: usize,
+    written: usize,
+    waiting: FxHashMap<usize, (Vec<u8>, Scan)>,
+    stream: Stream,
+    /// The frame's ids and links, then each body's as it is written.
+    scan: Scan,
+}
+
+impl<'f> FullText<'f> {
+    fn new(frame: &'f [u8], scan: Scan, stream: Stream) -> FullText<'f> {
+        let holes = render::holes(frame);
+        let mut unfilled = FxHashMap::default();
+        for (_, id) in &holes {
+            *unfilled.entry(*id).or_insert(0) += 1;
+        }
+        FullText { frame, holes, unfilled, next: 0, written: 0, waiting: FxHashMap::default(), stream, scan }
+    }
+
+    /// Adds the body of proposal `id`, writing every body whose turn has come.
+    fn add(&mut self, id: usize, body: (Vec<u8>, Scan)) -> Result<()> {
+        if !self.unfilled.contains_key(&id) {
+            return Ok(()); // not shown in the full text
+        }
+        self.waiting.insert(id, body);
+        while let Some((range, id)) = self.holes.get(self.next).cloned() {
+            let Some((html, scan)) = self.waiting.get(&id) else { break };
+            self.stream.write(&self.frame[self.written..range.start])?;
+            self.stream.write(html)?;
+            self.scan.extend(scan);
+            (self.next, self.written) = (self.next + 1, range.end);
+            let left = self.unfilled.get_mut(&id).expect("counted");
+            *left -= 1;
+            if *left == 0 {
+                self.waiting.remove(&id);
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes the rest of the frame: what it has read, the ids and links.
+    fn finish(mut self) -> Result<Scan> {
+        self.stream.write(&self.frame[self.written..])?;
+        self.stream.finish()?;
+        Ok(self.scan)
+    }
+}
+
+/// An edition's search index being written, a proposal's records at a time.
+struct Index {
+    stream: Stream,
+    /// A hash of the head and of each proposal's records: the index's name.
+    hash: u64,
+    empty: bool,
+}
+
+impl Index {
+    fn start(mut stream: Stream, head: &str) -> Result<Index> {
+        stream.write(head.as_bytes())?;
+        Ok(Index { stream, hash: theme::content_hash(head.as_bytes()), empty: true })
+    }
+
+    fn add(&mut self, records: &str, hash: u64) -> Result<()> {
+        if !self.empty {
+            self.stream.write(b",")?;
+        }
+        self.stream.write(records.as_bytes())?;
+        self.hash = theme::content_hash_more(self.hash, &hash.to_le_bytes());
+        self.empty = false;
+        Ok(())
+    }
+
+    /// Ends the index: its hash.
+    fn finish(mut self) -> Result<u64> {
+        self.stream.write(search::INDEX_TAIL.as_bytes())?;
+        self.stream.finish()?;
+        Ok(self.hash)
+    }
+}
+
+/// Renders, compacts, checks and writes the pages `jobs` (each with its place in the
+/// site), which show no proposal body: what the checker found, and the paths written.
+fn make_pages(inputs: &render::Inputs, jobs: Vec<(usize, Job)>, checker: &check::Checker, out: &dyn Output) -> Result<(Findings, Vec<String>)> {
+    jobs.into_par_iter()
+        .try_fold(
+            || (Findings::default(), Vec::new()),
+            |(mut findings, mut pages), (order, job)| -> Result<_> {
+                let page = render::render(inputs, job, None)?;
+                let mut scan = Scan::default();
+                let html = html::compact(&page.html, |tag| scan.read(tag));
+                out.write(&page.path, &[&html])?;
+                findings.add_page(checker, order, &page.path, scan);
+                pages.push(page.path);
+                Ok((findings, pages))
+            },
+        )
+        .try_reduce(
+            || (Findings::default(), Vec::new()),
+            |(a, mut pages_a), (b, pages_b)| {
+                pages_a.extend(pages_b);
+                Ok((a.merge(b), pages_a))
+            },
+        )
+}
+
+/// The files for hosts and crawlers: sitemap, robots.txt, security headers, share image.
+fn publishing_files(root: &Path, site: &model::Site) -> Result<Vec<OutputFile>> {
+    let base_path = site.base_url.as_ref().map_or("/", |b| b.path.as_str());
+    let mut files = vec![
+        OutputFile { path: "robots.txt".into(), bytes: publish::robots(site.base_url.as_ref()).into_bytes() },
+        OutputFile { path: "_headers".into(), bytes: publish::headers(base_path).into_bytes() },
+    ];
+    if let Some(base) = &site.base_url {
+        let sitemap = publish::sitemap(site, base, &render::edition_dirs(site));
+        files.push(OutputFile { path: "sitemap.xml".into(), bytes: sitemap.into_bytes() });
+    }
+    if let Some((source, output)) = &site.share_image {
+        let bytes = std::fs::read(root.join(source)).map_err(|e| Error::io(config::display_path(root, source), "read the share image", e))?;
+        files.push(OutputFile { path: output.clone(), bytes });
+    }
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The full text of a frame with `ids` as placeholders, given bodies in `order`.
+    fn full_text(ids: &[usize], order: &[usize]) -> (String, Vec<String>) {
+        let frame: String = ids.iter().map(|id| format!("[{}]", render::placeholder(*id))).collect();
+        let out = tempfile::tempdir().unwrap();
+        let staging = crate::write::Staging::create(&out.path().join("site")).unwrap();
+        let mut full = FullText::new(frame.as_bytes(), Scan::default(), staging.stream("full.html").unwrap());
+        for &id in order {
+            let scan = Scan { ids: vec![format!("p{id}-1")], links: Vec::new() };
+            full.add(id, (format!("<p>{id}</p>").into_bytes(), scan)).unwrap();
+        }
+        let scan = full.finish().unwrap();
+        let written = std::fs::read_to_string(out.path().join(".site.new/full.html")).unwrap();
+        (written, scan.ids)
+    }
+
+    #[test]
+    fn the_full_text_gets_every_body_in_its_place_whatever_order_they_come_in() {
+        let in_order = full_text(&[0, 1, 2], &[0, 1, 2]);
+        assert_eq!(in_order.0, "[<p>0</p>][<p>1</p>][<p>2</p>]");
+        assert_eq!(in_order.1, ["p0-1", "p1-1", "p2-1"]);
+        // A theme that shows the bodies in another order, one of them twice, and one not at all.
+        let (written, ids) = full_text(&[2, 0, 2], &[0, 1, 2]);
+        assert_eq!(written, "[<p>2</p>][<p>0</p>][<p>2</p>]");
+        assert_eq!(ids, ["p2-1", "p0-1", "p2-1"]);
+    }
+}
