@@ -115,39 +115,51 @@ fn edition(inputs: &render::Inputs, lang: usize, jobs: Vec<(usize, Job)>, fold: 
             _ => others.push((order, job)),
         }
     }
-    let (mut findings, mut pages) = make_pages(inputs, others, checker, out)?;
+    let proposals: Vec<(usize, usize)> = render::full_text_order(site).into_iter().map(|q| (order_of[q], q)).collect();
+    let mut batches = proposals.chunks(BATCH);
 
-    // The full text's frame, with a placeholder for each body, is written up to each body
-    // as the bodies come; the index, a proposal's records at a time.
-    let full = render::render(inputs, Job::Edition(lang, Kind::Full), None)?;
-    let mut frame_scan = Scan::default();
-    let frame = html::compact(&full.html, |tag| frame_scan.read(tag));
-    drop(full.html);
-    let mut full_text = FullText::new(&frame, frame_scan, out.stream(&full.path)?);
+    // The other pages, and the full text's frame (with a placeholder for each body), are
+    // made while the first batch of proposals is: the frame is one long render.
+    let (start, first) = rayon::join(
+        || -> Result<_> {
+            let others = make_pages(inputs, others, checker, out)?;
+            let full = render::render(inputs, Job::Edition(lang, Kind::Full), None)?;
+            let mut frame_scan = Scan::default();
+            let frame = html::compact(&full.html, |tag| frame_scan.read(tag));
+            Ok((others, full.path, frame, frame_scan))
+        },
+        || batches.next().map(|batch| make_proposals(inputs, lang, batch.to_vec(), checker, out)).transpose(),
+    );
+    let ((mut findings, mut pages), full_path, frame, frame_scan) = start?;
+    // The full text is written up to each body as the bodies come; the index, a
+    // proposal's records at a time.
+    let mut full_text = FullText::new(&frame, frame_scan, out.stream(&full_path)?);
     let part = format!("assets/search-{}.json.part", language.prefix);
     let mut index = Index::start(out.stream(&part)?, &search::index_head(language, fold))?;
-
-    let proposals: Vec<(usize, usize)> = render::full_text_order(site).into_iter().map(|q| (order_of[q], q)).collect();
-    // Each batch is made while the one before it goes into the full text and the index.
     let mut made: Option<Vec<Proposal>> = None;
-    for batch in proposals.chunks(BATCH) {
-        let (written, batch) = rayon::join(
+    let mut batch = first?;
+    loop {
+        if let Some((found, mut batch_made)) = batch {
+            findings = findings.merge(found);
+            pages.extend(batch_made.iter_mut().map(|m| std::mem::take(&mut m.page)));
+            made = Some(batch_made);
+        }
+        let Some(next) = batches.next() else { break };
+        // Each batch is made while the one before it goes into the full text and the index.
+        let (written, next) = rayon::join(
             || made.take().map_or(Ok(()), |made| add_to_whole(made, &mut full_text, &mut index)),
-            || make_proposals(inputs, lang, batch.to_vec(), checker, out),
+            || make_proposals(inputs, lang, next.to_vec(), checker, out),
         );
         written?;
-        let (found, batch_made) = batch?;
-        findings = findings.merge(found);
-        pages.extend(batch_made.iter().map(|m| m.page.clone()));
-        made = Some(batch_made);
+        batch = Some(next?);
     }
     if let Some(made) = made {
         add_to_whole(made, &mut full_text, &mut index)?;
     }
 
     let full_scan = full_text.finish()?;
-    findings.add_page(checker, full_order, &full.path, full_scan);
-    pages.push(full.path);
+    findings.add_page(checker, full_order, &full_path, full_scan);
+    pages.push(full_path);
     let hash = index.finish()?;
     let path = format!("assets/search-{}.{:08x}.json", language.prefix, hash as u32);
     out.rename(&part, &path)?;
@@ -157,6 +169,7 @@ fn edition(inputs: &render::Inputs, lang: usize, jobs: Vec<(usize, Job)>, fold: 
 /// One proposal page made: what the full text and the search index need of it.
 struct Proposal {
     q: usize,
+    /// The page's path (taken once noted).
     page: String,
     /// Its body in the full text, compacted, with the ids and links it holds.
     body: Option<(Vec<u8>, Scan)>,

@@ -34,10 +34,27 @@ pub fn survey(source: &str, lang: &str) -> Survey {
     let doc = parse(source, lang);
     let mut chars: Vec<char> = Vec::new();
     if is_cjk_language(lang) {
-        chars = doc.paragraph_texts().iter().flat_map(|p| p.chars()).collect();
+        // A bit per character of the Basic Multilingual Plane (8 KB): thousands of
+        // characters, a few hundred distinct. The rare others are sorted.
+        let mut bmp = vec![0u64; 0x10000 / 64];
+        for c in doc.paragraph_texts().iter().flat_map(|p| p.chars()) {
+            match c as usize {
+                n if n < 0x10000 => bmp[n >> 6] |= 1 << (n & 63),
+                _ => chars.push(c),
+            }
+        }
         chars.sort_unstable();
         chars.dedup();
-        chars.shrink_to_fit(); // a few hundred, of thousands: kept for every file until the model
+        let mut bmp_chars = Vec::new();
+        for (word, mut bits) in bmp.into_iter().enumerate() {
+            while bits != 0 {
+                bmp_chars.extend(char::from_u32((word << 6) as u32 + bits.trailing_zeros()));
+                bits &= bits - 1;
+            }
+        }
+        bmp_chars.append(&mut chars);
+        bmp_chars.shrink_to_fit(); // kept for every file until the model
+        chars = bmp_chars;
     }
     Survey { outline: doc.outline(), internal_links: doc.internal_links, chars }
 }

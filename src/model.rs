@@ -267,11 +267,14 @@ fn group_proposals(
     let mut proposals: Vec<Proposal> = Vec::new();
     let mut by_slug: BTreeMap<String, usize> = BTreeMap::new();
     let mut by_number: BTreeMap<u32, usize> = BTreeMap::new();
-    let mut cjk_chars = std::collections::BTreeSet::new();
+    // The distinct characters, as a bit per code point: the text has millions of
+    // characters, a few thousand distinct ones.
+    let mut seen = vec![0u64; (char::MAX as usize >> 6) + 1];
     for (mut file, pillar) in files.into_iter().zip(pillar_of) {
         if markdown::is_cjk_language(&file.lang) {
-            cjk_chars.extend(std::mem::take(&mut file.body.chars));
-            cjk_chars.extend(file.front.title.chars());
+            for c in std::mem::take(&mut file.body.chars).into_iter().chain(file.front.title.chars()) {
+                seen[c as usize >> 6] |= 1 << (c as usize & 63);
+            }
         }
         let front = &file.front;
         let at = |line: u64, msg: String| Error::at_line(&file.path, line, msg);
@@ -324,7 +327,8 @@ fn group_proposals(
             }
         }
     }
-    Ok((proposals, cjk_chars.into_iter().collect(), warnings))
+    let cjk_chars = (0..=char::MAX as u32).filter(|&c| seen[c as usize >> 6] & (1 << (c & 63)) != 0).filter_map(char::from_u32).collect();
+    Ok((proposals, cjk_chars, warnings))
 }
 
 /// The rules about one proposal file on its own; returns the index of its pillar.
@@ -356,7 +360,7 @@ fn check_file(file: &ProposalFile<Survey>, languages: &[Language], pillars: &[Pi
 }
 
 fn first_source(p: &Proposal) -> &std::path::Path {
-    &p.texts.values().next().expect("a proposal has at least one file").body.path()
+    p.texts.values().next().expect("a proposal has at least one file").body.path()
 }
 
 /// Every authored language version of a proposal must have the same top-level structure:
