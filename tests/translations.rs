@@ -74,7 +74,7 @@ fn misaligned_paragraphs_are_reported_with_both_files_and_counts() {
     project.edit(PILOT_EN, |s| {
         let mut parts: Vec<&str> = s.splitn(4, "\n\n").collect();
         let merged = format!("{} {}", parts[2], parts[3].split("\n\n").next().unwrap());
-        let rest = parts[3].splitn(2, "\n\n").nth(1).unwrap().to_string();
+        let rest = parts[3].split_once("\n\n").unwrap().1.to_string();
         parts.truncate(2);
         format!("{}\n\n{merged}\n\n{rest}", parts.join("\n\n"))
     });
