@@ -9,6 +9,9 @@
 //! every character of the Traditional text), so 「夜间经济」 finds 夜間經濟 on the
 //! Traditional edition and 「碳標籤」 finds 碳标签 on the Simplified one. English matches
 //! words by prefix ("industrial" finds "industrialisation").
+//!
+//! The records come in the order of the full text (pillar by pillar), which is how the
+//! index is written: a proposal at a time, as its pages are made.
 
 use std::collections::BTreeMap;
 

@@ -11,10 +11,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::error::Result;
-use crate::markdown;
 use crate::convert::Converter;
-use crate::markdown::Document;
+use crate::error::Result;
+use crate::markdown::{self, Document};
 use crate::model::{self, Language, Proposal, Site};
 use crate::theme::{template_error, Strings, Theme};
 
