@@ -371,8 +371,8 @@ fn publishing_files(root: &Path, site: &model::Site) -> Result<Vec<OutputFile>> 
         OutputFile { path: "_headers".into(), bytes: publish::headers(base_path).into_bytes() },
     ];
     if let Some(base) = &site.base_url {
-        let sitemap = publish::sitemap(site, base, &render::edition_dirs(site));
-        files.push(OutputFile { path: "sitemap.xml".into(), bytes: sitemap.into_bytes() });
+        let sitemaps = publish::sitemaps(&site.languages, base, &render::edition_dirs(site), publish::SITEMAP_LIMITS);
+        files.extend(sitemaps.into_iter().map(|(path, xml)| OutputFile { path, bytes: xml.into_bytes() }));
     }
     if let Some((source, output)) = &site.share_image {
         let bytes = std::fs::read(root.join(source)).map_err(|e| Error::io(config::display_path(root, source), "read the share image", e))?;

@@ -2,7 +2,7 @@
 //! the site is published at, `sitemap.xml` with language alternates, `robots.txt`, and the
 //! security headers (`_headers`, and the same policy for each page's `<meta>`).
 
-use crate::model::Site;
+use crate::model::Language;
 
 /// The Content-Security-Policy of every page: everything from the site itself, nothing
 /// inline, nothing from elsewhere. (`frame-ancestors` only works as a header.)
@@ -46,15 +46,20 @@ fn xml_escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// `sitemap.xml`: every page of every edition, each with its alternates in all languages
-/// and `x-default` (the landing page), in Google's multilingual sitemap format.
-pub fn sitemap(site: &Site, base: &BaseUrl, pages: &[Vec<String>]) -> String {
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
-    );
+/// The most a sitemap file may hold, by the sitemaps protocol: 50 000 URLs and 50 MB.
+pub const SITEMAP_LIMITS: (usize, usize) = (50_000, 50 * 1000 * 1000);
+
+const SITEMAP_NS: &str = "xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"";
+
+/// The sitemap files, as (path, contents): every page of every edition, each with its
+/// alternates in all `languages` and `x-default` (the landing page), in Google's
+/// multilingual format. `pages` holds each page's folder in every language. Within
+/// `limits` (URLs, bytes) that is `sitemap.xml`; a larger site gets `sitemap-1.xml`,
+/// `sitemap-2.xml`…, and `sitemap.xml` is the index of them.
+pub fn sitemaps(languages: &[Language], base: &BaseUrl, pages: &[Vec<String>], limits: (usize, usize)) -> Vec<(String, String)> {
     let alternates = |dirs: &[String]| -> String {
         let mut links = String::new();
-        for (lang, dir) in site.languages.iter().zip(dirs) {
+        for (lang, dir) in languages.iter().zip(dirs) {
             links.push_str(&format!(
                 "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
                 xml_escape(&lang.html_lang),
@@ -64,15 +69,40 @@ pub fn sitemap(site: &Site, base: &BaseUrl, pages: &[Vec<String>]) -> String {
         links.push_str(&format!("    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n", xml_escape(&base.url)));
         links
     };
-    let homes: Vec<String> = site.languages.iter().map(|l| format!("{}/", l.prefix)).collect();
-    xml.push_str(&format!("  <url>\n    <loc>{}</loc>\n{}  </url>\n", xml_escape(&base.url), alternates(&homes)));
-    for dirs in pages {
-        for dir in dirs {
-            xml.push_str(&format!("  <url>\n    <loc>{}</loc>\n{}  </url>\n", xml_escape(&base.join(dir)), alternates(dirs)));
+    let head = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset {SITEMAP_NS} xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+    let tail = "</urlset>\n";
+    let homes: Vec<String> = languages.iter().map(|l| format!("{}/", l.prefix)).collect();
+    let entries = std::iter::once(format!("  <url>\n    <loc>{}</loc>\n{}  </url>\n", xml_escape(&base.url), alternates(&homes)))
+        .chain(pages.iter().flat_map(|dirs| dirs.iter().map(|dir| format!("  <url>\n    <loc>{}</loc>\n{}  </url>\n", xml_escape(&base.join(dir)), alternates(dirs)))));
+    let mut files: Vec<String> = Vec::new();
+    let mut count = 0;
+    for entry in entries {
+        let full = files.last().is_none_or(|xml| count == limits.0 || xml.len() + entry.len() + tail.len() > limits.1);
+        if full {
+            if let Some(xml) = files.last_mut() {
+                xml.push_str(tail);
+            }
+            files.push(head.clone());
+            count = 0;
         }
+        files.last_mut().expect("a file was started").push_str(&entry);
+        count += 1;
     }
-    xml.push_str("</urlset>\n");
-    xml
+    if let Some(xml) = files.last_mut() {
+        xml.push_str(tail);
+    }
+    if files.len() == 1 {
+        return vec![("sitemap.xml".into(), files.remove(0))];
+    }
+    let mut index = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex {SITEMAP_NS}>\n");
+    let mut parts = Vec::new();
+    for (i, xml) in files.into_iter().enumerate() {
+        let path = format!("sitemap-{}.xml", i + 1);
+        index.push_str(&format!("  <sitemap>\n    <loc>{}</loc>\n  </sitemap>\n", xml_escape(&base.join(&path))));
+        parts.push((path, xml));
+    }
+    index.push_str("</sitemapindex>\n");
+    std::iter::once(("sitemap.xml".to_string(), index)).chain(parts).collect()
 }
 
 /// `robots.txt`: everything may be crawled; the sitemap is named when there is one.
@@ -106,6 +136,30 @@ mod tests {
         for bad in ["example.org/x", "/budget/", "https://", "https://x.org/a b", "ftp://x.org/", "https://x.org/?q=1"] {
             assert!(BaseUrl::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_sitemap_too_large_for_one_file_is_split_under_an_index() {
+        let base = BaseUrl::parse("https://example.org/budget/").unwrap();
+        let lang = |code: &str| Language { code: code.into(), prefix: code.into(), html_lang: code.into(), name: code.into(), og_locale: code.into(), generated_from: None };
+        let languages = [lang("tc"), lang("en")];
+        let pages: Vec<Vec<String>> = (1..=4).map(|n| vec![format!("tc/{n}/"), format!("en/{n}/")]).collect();
+        // 1 landing page + 8 pages.
+        let one = sitemaps(&languages, &base, &pages, SITEMAP_LIMITS);
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0].1.matches("<loc>").count(), 9);
+        let split = sitemaps(&languages, &base, &pages, (4, SITEMAP_LIMITS.1));
+        let paths: Vec<&str> = split.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(paths, ["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"]);
+        assert!(split[0].1.contains("<sitemapindex") && split[0].1.contains("<loc>https://example.org/budget/sitemap-3.xml</loc>"));
+        let counts: Vec<usize> = split[1..].iter().map(|(_, xml)| xml.matches("<loc>").count()).collect();
+        assert_eq!(counts, [4, 4, 1]);
+        assert!(split[1..].iter().all(|(_, xml)| xml.starts_with("<?xml") && xml.ends_with("</urlset>\n")));
+        // By size: no file over the limit.
+        let small = one[0].1.len() / 3;
+        let by_size = sitemaps(&languages, &base, &pages, (SITEMAP_LIMITS.0, small));
+        assert!(by_size.len() > 3 && by_size[1..].iter().all(|(_, xml)| xml.len() <= small), "{}", by_size.len());
+        assert_eq!(by_size[1..].iter().map(|(_, xml)| xml.matches("<loc>").count()).sum::<usize>(), 9);
     }
 
     #[test]
