@@ -1,17 +1,15 @@
 //! The link checker: proves, on the finished output, that every internal link and asset
 //! resolves to a generated file, every `#fragment` to an id on its page, ids are unique on
 //! each page, and the numbered anchors of a page are the same, in the same order, in every
-//! language. It works on the files in memory, so it never touches the output folder.
+//! language. It reads each page as it is made ([`Scan::read`], during compaction), keeps
+//! only what later pages need of it ([`Findings`]), and never touches the output folder.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use rayon::prelude::*;
-
 use crate::html;
 use crate::publish::BaseUrl;
-use crate::write::OutputFile;
 
 /// One broken thing on one page.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -45,17 +43,6 @@ pub struct Report {
 pub struct Scan {
     pub ids: Vec<String>,
     pub links: Vec<String>,
-}
-
-/// Reads the ids and links (`href`, `src`, meta refresh targets) of some HTML.
-pub fn scan(page: &[u8]) -> Scan {
-    let mut found = Scan::default();
-    for token in html::tokens(page) {
-        if let html::Token::Tag(tag) = token {
-            found.read(&tag);
-        }
-    }
-    found
 }
 
 impl Scan {
@@ -149,23 +136,6 @@ fn is_anchor(id: &str) -> bool {
         && id[1..].split_once('-').is_some_and(|(n, k)| {
             !n.is_empty() && !k.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && k.bytes().all(|b| b.is_ascii_digit())
         })
-}
-
-/// Checks the whole output. `prefixes` are the language folders (`tc`, `sc`, `en`), the
-/// first being the reference for the anchor comparison; `untranslated` pages (standing in
-/// for a missing translation, which the build reports itself) are left out of it.
-pub fn check_output(files: &[OutputFile], prefixes: &[String], untranslated: &BTreeSet<String>, base: Option<&BaseUrl>) -> Report {
-    let checker = Checker { base, prefixes, untranslated };
-    let findings = files
-        .par_iter()
-        .enumerate()
-        .filter(|(_, f)| f.path.ends_with(".html"))
-        .fold(Findings::default, |mut found, (order, f)| {
-            found.add_page(&checker, order, &f.path, scan(&f.bytes));
-            found
-        })
-        .reduce(Findings::default, Findings::merge);
-    checker.finish(findings, &files.iter().map(|f| f.path.clone()).collect())
 }
 
 /// The rules of one site: where it is published, its languages, the pages to leave out of
@@ -406,6 +376,37 @@ mod tests {
     fn structural_anchors_are_recognised() {
         assert!(is_anchor("p6-3") && is_anchor("h12-1"));
         assert!(!is_anchor("main") && !is_anchor("p-3") && !is_anchor("pillar-economy") && !is_anchor("p6-"));
+    }
+
+    use crate::write::OutputFile;
+
+    /// Reads the ids and links of a page.
+    fn scan(page: &[u8]) -> Scan {
+        let mut found = Scan::default();
+        for token in html::tokens(page) {
+            if let html::Token::Tag(tag) = token {
+                found.read(&tag);
+            }
+        }
+        found
+    }
+
+    /// Checks the whole output, as a build does: pages checked on several threads and
+    /// their findings merged. `prefixes` are the language folders, the first the
+    /// reference for the anchor comparison.
+    fn check_output(files: &[OutputFile], prefixes: &[String], untranslated: &BTreeSet<String>, base: Option<&BaseUrl>) -> Report {
+        use rayon::prelude::*;
+        let checker = Checker { base, prefixes, untranslated };
+        let findings = files
+            .par_iter()
+            .enumerate()
+            .filter(|(_, f)| f.path.ends_with(".html"))
+            .fold(Findings::default, |mut found, (order, f)| {
+                found.add_page(&checker, order, &f.path, scan(&f.bytes));
+                found
+            })
+            .reduce(Findings::default, Findings::merge);
+        checker.finish(findings, &files.iter().map(|f| f.path.clone()).collect())
     }
 
     fn page(path: &str, html: &str) -> OutputFile {
