@@ -124,8 +124,7 @@ fn edition(inputs: &render::Inputs, lang: usize, jobs: Vec<(usize, Job)>, fold: 
         || -> Result<_> {
             let others = make_pages(inputs, others, checker, out)?;
             let full = render::render(inputs, Job::Edition(lang, Kind::Full), None)?;
-            let mut frame_scan = Scan::default();
-            let frame = html::compact(&full.html, |tag| frame_scan.read(tag));
+            let (frame, frame_scan) = compacted(&full.html);
             Ok((others, full.path, frame, frame_scan))
         },
         || batches.next().map(|batch| make_proposals(inputs, lang, batch.to_vec(), checker, out)).transpose(),
@@ -180,12 +179,17 @@ struct Proposal {
 /// Makes the proposal pages `batch` (proposal indexes, with their places in the site) of
 /// edition `lang`, in parallel.
 fn make_proposals(inputs: &render::Inputs, lang: usize, batch: Vec<(usize, usize)>, checker: &check::Checker, out: &dyn Output) -> Result<(Findings, Vec<Proposal>)> {
-    batch
-        .into_par_iter()
+    in_parallel(batch, |(order, q), findings| make_proposal(inputs, lang, q, order, checker, out, findings))
+}
+
+/// Runs `make` on every job on every core, each noting what its page shows in the
+/// findings of its thread: the findings merged, and what each made, in the jobs' order.
+fn in_parallel<J: Send, T: Send>(jobs: Vec<J>, make: impl Fn(J, &mut Findings) -> Result<T> + Sync + Send) -> Result<(Findings, Vec<T>)> {
+    jobs.into_par_iter()
         .try_fold(
             || (Findings::default(), Vec::new()),
-            |(mut findings, mut made), (order, q)| -> Result<_> {
-                made.push(make_proposal(inputs, lang, q, order, checker, out, &mut findings)?);
+            |(mut findings, mut made), job| -> Result<_> {
+                made.push(make(job, &mut findings)?);
                 Ok((findings, made))
             },
         )
@@ -198,14 +202,16 @@ fn make_proposals(inputs: &render::Inputs, lang: usize, batch: Vec<(usize, usize
         )
 }
 
+/// `html` compacted, with the ids and links it holds.
+fn compacted(html: &[u8]) -> (Vec<u8>, Scan) {
+    let mut scan = Scan::default();
+    (html::compact(html, |tag| scan.read(tag)), scan)
+}
+
 /// Makes the page of proposal `q` in edition `lang` (its place in the site: `order`): reads
 /// its body, renders, compacts, checks and writes the page.
 fn make_proposal(inputs: &render::Inputs, lang: usize, q: usize, order: usize, checker: &check::Checker, out: &dyn Output, findings: &mut Findings) -> Result<Proposal> {
     let site = inputs.site;
-    let compacted = |body: Vec<u8>| {
-        let mut scan = Scan::default();
-        (html::compact(&body, |tag| scan.read(tag)), scan)
-    };
     let (mut summary, mut records, mut own, mut full) = (None, None, None, None);
     if let Some(markdown) = inputs.markdown(lang, q)? {
         let doc = inputs.document(lang, &markdown);
@@ -216,14 +222,13 @@ fn make_proposal(inputs: &render::Inputs, lang: usize, q: usize, order: usize, c
         let json = search::records(proposal, text, &paragraphs);
         let hash = theme::content_hash(json.as_bytes());
         records = Some((json, hash));
-        own = Some(compacted(inputs.body_html(lang, q, &doc, false)));
+        own = Some(compacted(&inputs.body_html(lang, q, &doc, false)));
         if !inputs.same_body_in_full_text(lang, q) {
-            full = Some(compacted(inputs.body_html(lang, q, &doc, true)));
+            full = Some(compacted(&inputs.body_html(lang, q, &doc, true)));
         }
     }
     let page = render::render(inputs, Job::Edition(lang, Kind::Proposal(q)), summary.as_ref())?;
-    let mut scan = Scan::default();
-    let shell = html::compact(&page.html, |tag| scan.read(tag));
+    let (shell, mut scan) = compacted(&page.html);
     drop(page.html);
     let (pieces, spliced) = render::splice(&shell, |id| own.as_ref().filter(|_| id == q).map(|(html, _)| html.as_slice()));
     if let Some((_, body_scan)) = &own {
@@ -341,26 +346,13 @@ impl Index {
 /// Renders, compacts, checks and writes the pages `jobs` (each with its place in the
 /// site), which show no proposal body: what the checker found, and the paths written.
 fn make_pages(inputs: &render::Inputs, jobs: Vec<(usize, Job)>, checker: &check::Checker, out: &dyn Output) -> Result<(Findings, Vec<String>)> {
-    jobs.into_par_iter()
-        .try_fold(
-            || (Findings::default(), Vec::new()),
-            |(mut findings, mut pages), (order, job)| -> Result<_> {
-                let page = render::render(inputs, job, None)?;
-                let mut scan = Scan::default();
-                let html = html::compact(&page.html, |tag| scan.read(tag));
-                out.write(&page.path, &[&html])?;
-                findings.add_page(checker, order, &page.path, scan);
-                pages.push(page.path);
-                Ok((findings, pages))
-            },
-        )
-        .try_reduce(
-            || (Findings::default(), Vec::new()),
-            |(a, mut pages_a), (b, pages_b)| {
-                pages_a.extend(pages_b);
-                Ok((a.merge(b), pages_a))
-            },
-        )
+    in_parallel(jobs, |(order, job), findings| {
+        let page = render::render(inputs, job, None)?;
+        let (html, scan) = compacted(&page.html);
+        out.write(&page.path, &[&html])?;
+        findings.add_page(checker, order, &page.path, scan);
+        Ok(page.path)
+    })
 }
 
 /// The files for hosts and crawlers: sitemap, robots.txt, security headers, share image.
