@@ -32,31 +32,56 @@ pub struct Survey {
 /// Parses `source` (in language `lang`) to learn its [`Survey`].
 pub fn survey(source: &str, lang: &str) -> Survey {
     let doc = parse(source, lang);
-    let mut chars: Vec<char> = Vec::new();
+    let mut chars = CharSet::default();
     if is_cjk_language(lang) {
-        // A bit per character of the Basic Multilingual Plane (8 KB): thousands of
-        // characters, a few hundred distinct. The rare others are sorted.
-        let mut bmp = vec![0u64; 0x10000 / 64];
-        for c in doc.paragraph_texts().iter().flat_map(|p| p.chars()) {
+        for paragraph in doc.paragraph_texts() {
+            chars.extend(paragraph.chars());
+        }
+    }
+    let chars = chars.into_sorted();
+    Survey { outline: doc.outline(), internal_links: doc.internal_links, chars }
+}
+
+/// A set of characters, for counting the distinct ones in a text of millions: a bit per
+/// character of the Basic Multilingual Plane (8 KB), and the rare others listed.
+pub struct CharSet {
+    bmp: Vec<u64>,
+    others: Vec<char>,
+}
+
+impl Default for CharSet {
+    fn default() -> CharSet {
+        CharSet { bmp: vec![0; 0x10000 / 64], others: Vec::new() }
+    }
+}
+
+impl Extend<char> for CharSet {
+    fn extend<I: IntoIterator<Item = char>>(&mut self, chars: I) {
+        for c in chars {
             match c as usize {
-                n if n < 0x10000 => bmp[n >> 6] |= 1 << (n & 63),
-                _ => chars.push(c),
+                n if n < 0x10000 => self.bmp[n >> 6] |= 1 << (n & 63),
+                _ => self.others.push(c),
             }
         }
-        chars.sort_unstable();
-        chars.dedup();
-        let mut bmp_chars = Vec::new();
-        for (word, mut bits) in bmp.into_iter().enumerate() {
+    }
+}
+
+impl CharSet {
+    /// The characters, each once, in code point order.
+    pub fn into_sorted(mut self) -> Vec<char> {
+        let mut chars = Vec::new();
+        for (word, mut bits) in self.bmp.into_iter().enumerate() {
             while bits != 0 {
-                bmp_chars.extend(char::from_u32((word << 6) as u32 + bits.trailing_zeros()));
+                chars.extend(char::from_u32((word << 6) as u32 + bits.trailing_zeros()));
                 bits &= bits - 1;
             }
         }
-        bmp_chars.append(&mut chars);
-        bmp_chars.shrink_to_fit(); // kept for every file until the model
-        chars = bmp_chars;
+        self.others.sort_unstable();
+        self.others.dedup();
+        chars.append(&mut self.others);
+        chars.shrink_to_fit(); // each file's set is kept until the model
+        chars
     }
-    Survey { outline: doc.outline(), internal_links: doc.internal_links, chars }
 }
 
 /// The start of a link to another page of the site, written by content path rather than
@@ -414,6 +439,14 @@ mod tests {
     fn a_wrapped_line_in_chinese_joins_without_a_space() {
         let out = html("香港中華廠商\n聯合會\nand CMA\nmembers", "zh-Hant");
         assert!(out.contains("香港中華廠商聯合會and CMA members"), "{out}");
+    }
+
+    #[test]
+    fn a_character_set_lists_each_character_once_in_code_point_order() {
+        let mut set = CharSet::default();
+        set.extend("香港𠀋a香\u{ffff}𠀋a".chars());
+        set.extend(['\u{0}', '港']);
+        assert_eq!(set.into_sorted(), ['\u{0}', 'a', '港', '香', '\u{ffff}', '𠀋']);
     }
 
     #[test]

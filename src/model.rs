@@ -267,14 +267,11 @@ fn group_proposals(
     let mut proposals: Vec<Proposal> = Vec::new();
     let mut by_slug: BTreeMap<String, usize> = BTreeMap::new();
     let mut by_number: BTreeMap<u32, usize> = BTreeMap::new();
-    // The distinct characters, as a bit per code point: the text has millions of
-    // characters, a few thousand distinct ones.
-    let mut seen = vec![0u64; (char::MAX as usize >> 6) + 1];
+    let mut cjk_chars = markdown::CharSet::default();
     for (mut file, pillar) in files.into_iter().zip(pillar_of) {
         if markdown::is_cjk_language(&file.lang) {
-            for c in std::mem::take(&mut file.body.chars).into_iter().chain(file.front.title.chars()) {
-                seen[c as usize >> 6] |= 1 << (c as usize & 63);
-            }
+            cjk_chars.extend(std::mem::take(&mut file.body.chars));
+            cjk_chars.extend(file.front.title.chars());
         }
         let front = &file.front;
         let at = |line: u64, msg: String| Error::at_line(&file.path, line, msg);
@@ -327,8 +324,7 @@ fn group_proposals(
             }
         }
     }
-    let cjk_chars = (0..=char::MAX as u32).filter(|&c| seen[c as usize >> 6] & (1 << (c & 63)) != 0).filter_map(char::from_u32).collect();
-    Ok((proposals, cjk_chars, warnings))
+    Ok((proposals, cjk_chars.into_sorted(), warnings))
 }
 
 /// The rules about one proposal file on its own; returns the index of its pillar.
