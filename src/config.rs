@@ -84,10 +84,10 @@ pub fn load(root: &Path) -> Result<SiteConfig> {
     parse_yaml(&text, &display_path(root, SITE_FILE), 0)
 }
 
-/// Reads a UTF-8 text file of the project, naming it in any error.
+/// Reads a UTF-8 text file of the project ([`crate::project::read`]), naming it in any error.
 pub fn read_text(root: &Path, rel: &str) -> Result<String> {
     let shown = display_path(root, rel);
-    let bytes = std::fs::read(root.join(rel)).map_err(|e| Error::io(&shown, "read the file", e))?;
+    let bytes = crate::project::read(root, rel)?;
     String::from_utf8(bytes).map_err(|e| not_utf8(&shown, e.as_bytes(), e.utf8_error()))
 }
 

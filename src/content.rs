@@ -96,15 +96,15 @@ fn body_hash(body: &str) -> u64 {
 /// Reads every `*.md` file under `content/proposals/`, in file-name order, making `B` of
 /// each body with `read_body(markdown, language)`, several files at a time.
 pub fn load_proposals<B: Send>(root: &Path, read_body: impl Fn(&str, &str) -> B + Sync) -> Result<Vec<ProposalFile<B>>> {
-    let dir = root.join(PROPOSALS_DIR);
     let mut rels = Vec::new();
-    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| Error::in_file(display_path(root, PROPOSALS_DIR), format!("cannot list the folder: {e}")))?;
-        let is_md = entry.path().extension().is_some_and(|x| x == "md");
-        if entry.file_type().is_file() && is_md {
-            let rel = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
-            rels.push(rel);
+    for entry in crate::project::walk(root, PROPOSALS_DIR)? {
+        if !entry.rel.ends_with(".md") {
+            continue;
         }
+        if entry.is_dir {
+            return Err(Error::in_file(display_path(root, &entry.rel), "is a folder, not a proposal file: rename it or move its files out"));
+        }
+        rels.push(PathBuf::from(entry.rel));
     }
     let parsed: Vec<Result<ProposalFile<B>>> = rels.par_iter().map(|rel| load_one(root, rel, &read_body)).collect();
     parsed.into_iter().collect()

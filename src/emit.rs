@@ -10,16 +10,15 @@
 //! content-hashed file names.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::check::{self, Findings, Scan};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::render::{self, Job, Kind};
 use crate::write::{Output, OutputFile, Stream};
-use crate::{config, html, model, publish, search, theme, Prepared, Timings};
+use crate::{html, model, publish, search, theme, Prepared, Timings};
 
 /// How many proposals are made at a time: enough to keep every core busy, few enough
 /// that their bodies and pages take little memory.
@@ -44,7 +43,7 @@ pub fn emit(prepared: &Prepared, out: &dyn Output) -> Result<Emitted> {
         out.write(&f.output, &[&f.bytes])?;
         paths.push(f.output.clone());
     }
-    for f in publishing_files(&prepared.root, site)? {
+    for f in publishing_files(site)? {
         out.write(&f.path, &[&f.bytes])?;
         paths.push(f.path);
     }
@@ -356,7 +355,7 @@ fn make_pages(inputs: &render::Inputs, jobs: Vec<(usize, Job)>, checker: &check:
 }
 
 /// The files for hosts and crawlers: sitemap, robots.txt, security headers, share image.
-fn publishing_files(root: &Path, site: &model::Site) -> Result<Vec<OutputFile>> {
+fn publishing_files(site: &model::Site) -> Result<Vec<OutputFile>> {
     let base_path = site.base_url.as_ref().map_or("/", |b| b.path.as_str());
     let mut files = vec![
         OutputFile { path: "robots.txt".into(), bytes: publish::robots(site.base_url.as_ref()).into_bytes() },
@@ -366,9 +365,8 @@ fn publishing_files(root: &Path, site: &model::Site) -> Result<Vec<OutputFile>> 
         let sitemaps = publish::sitemaps(&site.languages, base, &render::edition_dirs(site), publish::SITEMAP_LIMITS);
         files.extend(sitemaps.into_iter().map(|(path, xml)| OutputFile { path, bytes: xml.into_bytes() }));
     }
-    if let Some((source, output)) = &site.share_image {
-        let bytes = std::fs::read(root.join(source)).map_err(|e| Error::io(config::display_path(root, source), "read the share image", e))?;
-        files.push(OutputFile { path: output.clone(), bytes });
+    if let Some((output, bytes)) = &site.share_image {
+        files.push(OutputFile { path: output.clone(), bytes: bytes.clone() });
     }
     Ok(files)
 }
@@ -381,14 +379,14 @@ mod tests {
     fn full_text(ids: &[usize], order: &[usize]) -> (String, Vec<String>) {
         let frame: String = ids.iter().map(|id| format!("[{}]", render::placeholder(*id))).collect();
         let out = tempfile::tempdir().unwrap();
-        let staging = crate::write::Staging::create(&out.path().join("site")).unwrap();
+        let staging = crate::write::Staging::create(&out.path().join("site"), false).unwrap();
         let mut full = FullText::new(frame.as_bytes(), Scan::default(), staging.stream("full.html").unwrap());
         for &id in order {
             let scan = Scan { ids: vec![format!("p{id}-1")], links: Vec::new() };
             full.add(id, (format!("<p>{id}</p>").into_bytes(), scan)).unwrap();
         }
         let scan = full.finish().unwrap();
-        let written = std::fs::read_to_string(out.path().join(".site.new/full.html")).unwrap();
+        let written = std::fs::read_to_string(staging.dir().join("full.html")).unwrap();
         (written, scan.ids)
     }
 

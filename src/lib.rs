@@ -25,6 +25,8 @@ pub mod error;
 pub mod html;
 pub mod markdown;
 pub mod model;
+pub mod outdir;
+pub mod project;
 pub mod publish;
 pub mod render;
 pub mod search;
@@ -70,6 +72,19 @@ pub struct BuildOptions {
     pub strict: bool,
     /// Overrides `base_url` of the site settings (for preview deployments).
     pub base_url: Option<String>,
+    /// Replace the output folder even if microsite did not make it ([`outdir`]).
+    pub force: bool,
+}
+
+impl BuildOptions {
+    /// The output folder: `out`, taken from `root` when relative.
+    pub fn out_dir(&self) -> PathBuf {
+        if self.out.is_absolute() || self.root == Path::new(".") {
+            self.out.clone()
+        } else {
+            self.root.join(&self.out)
+        }
+    }
 }
 
 /// What a build produced.
@@ -90,10 +105,9 @@ pub struct Prepared {
     site: model::Site,
     theme: theme::Theme,
     converters: BTreeMap<String, convert::Converter>,
-    /// Problems in the content: missing translations, misaligned languages, broken
-    /// internal links in the Markdown.
+    /// Problems in the content that do not stop a build: missing translations, misaligned
+    /// languages. (A broken internal link in the Markdown is an error.)
     pub warnings: Vec<String>,
-    root: PathBuf,
 }
 
 /// Runs load → model → convert. `base_url` overrides the one in the site settings.
@@ -128,7 +142,7 @@ pub fn prepare(root: &Path, base_url: Option<&str>) -> Result<Prepared> {
     let converters = converters?;
     convert::generate(&mut site, &mut theme.strings, &converters);
     timings.lap("convert");
-    Ok(Prepared { site, theme, converters, warnings, root: root.to_path_buf() })
+    Ok(Prepared { site, theme, converters, warnings })
 }
 
 /// `microsite check`: makes the site in memory, one page at a time (never touching the
@@ -139,13 +153,14 @@ pub fn check(root: &Path) -> Result<(Prepared, Emitted)> {
     Ok((prepared, emitted))
 }
 
-/// `microsite build`: makes the site into a staging folder beside the output, and swaps
-/// it in only if nothing failed (and, with `strict`, nothing was found wrong).
+/// `microsite build`: makes the site into a staging folder of its own, the output folder
+/// locked, and swaps it in only if nothing failed (and, with `strict`, nothing was found
+/// wrong). A folder microsite did not make is replaced only with `force` ([`outdir`]).
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
-    let out = if options.out.is_absolute() || options.root == Path::new(".") { options.out.clone() } else { options.root.join(&options.out) };
+    let out = options.out_dir();
     check_output_folder(&options.root, &out)?;
     let prepared = prepare(&options.root, options.base_url.as_deref())?;
-    let staging = write::Staging::create(&out)?;
+    let staging = write::Staging::create(&out, options.force)?;
     let emitted = match emit(&prepared, &staging) {
         Ok(emitted) => emitted,
         Err(e) => {
@@ -165,7 +180,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         return Err(Error::msg(message));
     }
     let mut timings = Timings::start();
-    staging.swap_in()?;
+    warnings.extend(staging.swap_in()?);
     timings.lap("swap in");
     Ok(BuildReport { pages: emitted.pages, files: emitted.files, warnings, out })
 }

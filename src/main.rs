@@ -24,7 +24,8 @@ enum Command {
         /// The project folder, holding content/ and themes/.
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// The output folder (replaced whole); a relative path is taken from --root.
+        /// The output folder (replaced whole, if it is empty or was made by microsite); a
+        /// relative path is taken from --root.
         #[arg(long, default_value = "build")]
         out: PathBuf,
         /// Fail, writing nothing, if there is any warning (a missing translation, or
@@ -35,6 +36,10 @@ enum Command {
         /// https://preview.example.org/budget/ (canonical links, sitemap, link previews).
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
+        /// Replace the output folder even if it was not made by microsite (it holds files
+        /// and no .microsite-output marker). Everything in it is deleted.
+        #[arg(long)]
+        force: bool,
     },
     /// Build, serve the site on a local address, rebuild when content/ or themes/ change,
     /// and reload open pages. Writes the same output as `build`.
@@ -42,7 +47,8 @@ enum Command {
         /// The project folder, holding content/ and themes/.
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// The output folder (replaced whole); a relative path is taken from --root.
+        /// The output folder (replaced whole, if it is empty or was made by microsite); a
+        /// relative path is taken from --root.
         #[arg(long, default_value = "build")]
         out: PathBuf,
         /// The port to listen on (0: any free port).
@@ -51,6 +57,10 @@ enum Command {
         /// The address to listen on; 0.0.0.0 lets a phone on the same network open it.
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
+        /// Replace the output folder even if it was not made by microsite (it holds files
+        /// and no .microsite-output marker). Everything in it is deleted.
+        #[arg(long)]
+        force: bool,
     },
     /// Check the site without writing it: every internal link, asset and #fragment must
     /// resolve, ids must be unique on each page, every proposal must have the same
@@ -67,9 +77,9 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { root, out, strict, base_url } => {
+        Command::Build { root, out, strict, base_url, force } => {
             let started = Instant::now();
-            match microsite::build(&microsite::BuildOptions { root, out, strict, base_url }) {
+            match microsite::build(&microsite::BuildOptions { root, out, strict, base_url, force }) {
                 Ok(report) => {
                     for warning in &report.warnings {
                         eprintln!("warning: {warning}");
@@ -89,8 +99,8 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Serve { root, out, port, bind } => {
-            let build = microsite::BuildOptions { root, out, strict: false, base_url: None };
+        Command::Serve { root, out, port, bind, force } => {
+            let build = microsite::BuildOptions { root, out, strict: false, base_url: None, force };
             match microsite::serve::serve(microsite::serve::ServeOptions { build, bind, port }) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {

@@ -17,7 +17,8 @@ pub struct Site {
     /// Where the site is published, when known.
     pub base_url: Option<BaseUrl>,
     /// The link-preview image: its path from the project root and its path in the output.
-    pub share_image: Option<(String, String)>,
+    /// The image link previews show: its path in the output, its bytes.
+    pub share_image: Option<(String, Vec<u8>)>,
     pub languages: Vec<Language>,
     pub publisher: Localized,
     pub title: Localized,
@@ -143,7 +144,7 @@ pub fn build(root: &std::path::Path, config: SiteConfig, files: Vec<ProposalFile
 
     let (proposals, cjk_chars, mut warnings) = group_proposals(root, &languages, &pillars, files)?;
     warnings.extend(check_alignment(&languages, &proposals));
-    warnings.extend(check_internal_links(&proposals));
+    check_internal_links(&proposals)?;
 
     let base_url = match (base_url_override, &config.base_url) {
         (Some(url), _) => Some(BaseUrl::parse(url).map_err(|why| Error::msg(format!("--base-url {url}: {why}")))?),
@@ -152,14 +153,7 @@ pub fn build(root: &std::path::Path, config: SiteConfig, files: Vec<ProposalFile
     };
     let share_image = match &config.share_image {
         None => None,
-        Some(image) => {
-            let rel = format!("content/{}", image.value);
-            let name = std::path::Path::new(&image.value).file_name().map(|n| n.to_string_lossy().into_owned());
-            match name {
-                Some(name) if !image.value.contains("..") && root.join(&rel).is_file() => Some((rel, format!("assets/{name}"))),
-                _ => return Err(Error::at_line(&site_file, image.referenced.line(), format!("share_image `{}`: no such file under content/", image.value))),
-            }
-        }
+        Some(image) => Some(share_image(root, &image.value, image.referenced.line())?),
     };
     let site = Site {
         theme: config.theme.clone(),
@@ -175,6 +169,35 @@ pub fn build(root: &std::path::Path, config: SiteConfig, files: Vec<ProposalFile
         cjk_chars,
     };
     Ok((site, warnings))
+}
+
+/// Reads the share image `value` (a path under `content/`), which must be a PNG, JPEG,
+/// GIF or WebP image of the type its name says (`line`: where site.yaml names it):
+/// (its path in the output, its bytes).
+fn share_image(root: &std::path::Path, value: &str, line: u64) -> Result<(String, Vec<u8>)> {
+    let site_file = display_path(root, SITE_FILE);
+    let rel = format!("content/{value}");
+    let name = std::path::Path::new(value).file_name().map(|n| n.to_string_lossy().into_owned());
+    let Some(name) = name.filter(|_| !value.contains("..") && root.join(&rel).is_file()) else {
+        return Err(Error::at_line(&site_file, line, format!("share_image `{value}`: no such file under content/")));
+    };
+    let bytes = crate::project::read(root, &rel)?;
+    let expected = match name.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase()).as_deref() {
+        Some("png") => Some(imagesize::ImageType::Png),
+        Some("jpg" | "jpeg") => Some(imagesize::ImageType::Jpeg),
+        Some("gif") => Some(imagesize::ImageType::Gif),
+        Some("webp") => Some(imagesize::ImageType::Webp),
+        _ => None,
+    };
+    match (expected, imagesize::image_type(&bytes)) {
+        (None, _) => Err(Error::at_line(&site_file, line, format!("share_image `{value}`: link previews need a .png, .jpg, .gif or .webp image"))),
+        (Some(want), Ok(found)) if found == want => Ok((format!("assets/{name}"), bytes)),
+        (Some(want), _) => Err(Error::at_line(
+            &site_file,
+            line,
+            format!("share_image `{value}`: the file is not a {want:?} image (its contents do not start as one); export the picture again"),
+        )),
+    }
 }
 
 /// Places an error about a pillar on the line where the pillar's entry starts.
@@ -396,10 +419,10 @@ pub fn internal_target(target: &str) -> Option<(&str, &str)> {
 }
 
 /// Every internal link in a proposal must name a proposal that exists and, if it has a
-/// fragment, a paragraph or heading that proposal has.
-fn check_internal_links(proposals: &[Proposal]) -> Vec<String> {
+/// fragment, a paragraph or heading that proposal has: a broken one is a content error
+/// (the first, in file order), not a page published with a dead link.
+fn check_internal_links(proposals: &[Proposal]) -> Result<()> {
     let by_slug: BTreeMap<&str, &Proposal> = proposals.iter().map(|p| (p.slug.as_str(), p)).collect();
-    let mut warnings = Vec::new();
     for p in proposals {
         for text in p.texts.values() {
             for link in &text.survey.internal_links {
@@ -412,12 +435,12 @@ fn check_internal_links(proposals: &[Proposal]) -> Vec<String> {
                 };
                 if let Some(problem) = problem {
                     let line = text.body_line + link.line - 1;
-                    warnings.push(format!("{}:{line}: broken link {}: {problem}", text.body.path().display(), link.target));
+                    return Err(Error::at_line(text.body.path(), line, format!("broken link {}: {problem}", link.target)));
                 }
             }
         }
     }
-    warnings
+    Ok(())
 }
 
 /// Whether `fragment` names an anchor of proposal `target` (`p6-3`: paragraph 3 of 6).

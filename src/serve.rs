@@ -61,8 +61,10 @@ fn rebuild(options: &BuildOptions, why: &str) -> bool {
 
 async fn run(options: ServeOptions) -> Result<()> {
     let build = options.build.clone();
+    let out = build.out_dir();
+    // A folder the build may not replace is not served either (it may be anybody's).
+    drop(crate::outdir::OutDir::lock(&out, build.force)?);
     rebuild(&build, "start");
-    let out = if build.out.is_absolute() { build.out.clone() } else { build.root.join(&build.out) };
     // Serve under the path the site is published at, so that 404.html and every link
     // behave as they will on the real host.
     let base_path = published_path(&build);
@@ -90,20 +92,47 @@ async fn run(options: ServeOptions) -> Result<()> {
     let watched: Vec<PathBuf> = ["content", "themes"].iter().map(|d| build.root.join(d)).collect();
     std::thread::spawn(move || watch(&watched, &build, &reloader));
 
-    let stopping = std::sync::Arc::new(tokio::sync::Notify::new());
-    let signal = stopping.clone();
-    let server = axum::serve(listener, app).with_graceful_shutdown(async move {
+    serve_http(listener, app, async {
         let _ = tokio::signal::ctrl_c().await;
         eprintln!("stopping");
-        signal.notify_one();
-    });
-    tokio::select! {
-        result = server => result.map_err(|e| Error::msg(format!("the server stopped: {e}"))),
-        // Open pages hold their live-reload stream open: give requests a moment, then go.
-        () = async {
-            stopping.notified().await;
-            tokio::time::sleep(Duration::from_millis(500)).await;
-        } => Ok(()),
+    })
+    .await;
+    // Open pages hold their live-reload stream open: give requests a moment, then go.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    Ok(())
+}
+
+/// How long a client may take to send a request's headers before its connection is
+/// closed: a client that opens connections and sends nothing cannot hold them.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Serves `app` on `listener` until `stop` completes: HTTP/1.1 (with upgrades, for the
+/// live-reload stream), each connection closed if its request headers take longer than
+/// [`HEADER_TIMEOUT`] (which `axum::serve` cannot set).
+async fn serve_http(listener: tokio::net::TcpListener, app: Router, stop: impl std::future::Future<Output = ()>) {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    let mut stop = std::pin::pin!(stop);
+    loop {
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                // Out of file descriptors, or a connection reset before it was accepted.
+                Err(_) => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut stop => return,
+        };
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        tokio::spawn(async move {
+            let _ = hyper::server::conn::http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(HEADER_TIMEOUT)
+                .serve_connection(TokioIo::new(stream), service)
+                .with_upgrades()
+                .await;
+        });
     }
 }
 

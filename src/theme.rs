@@ -75,7 +75,7 @@ pub fn load(root: &Path, name: &str, authored: &[&str]) -> Result<Theme> {
     tera.autoescape_on([".html", ".xml"]);
     let templates_dir = display_path(root, &format!("{rel_dir}/templates"));
     let mut templates = Vec::new();
-    for (name, rel) in files_under(root, &format!("{rel_dir}/templates"))? {
+    for (name, rel) in crate::project::files_under(root, &format!("{rel_dir}/templates"))? {
         templates.push((name, read_text(root, &rel)?));
     }
     // All at once: templates include and extend each other in any order.
@@ -101,7 +101,7 @@ pub fn load(root: &Path, name: &str, authored: &[&str]) -> Result<Theme> {
     }
 
     let mut static_files = Vec::new();
-    for (name, rel) in files_under(root, &format!("{rel_dir}/static"))? {
+    for (name, rel) in crate::project::files_under(root, &format!("{rel_dir}/static"))? {
         let bytes = std::fs::read(root.join(&rel)).map_err(|e| Error::io(display_path(root, &rel), "read the file", e))?;
         static_files.push(StaticFile { output: output_path(&name, &bytes), name, bytes });
     }
@@ -110,24 +110,6 @@ pub fn load(root: &Path, name: &str, authored: &[&str]) -> Result<Theme> {
     theme.tera.global_context().insert("assets", &assets);
     theme.tera.global_context().insert("csp", crate::publish::CSP);
     Ok(theme)
-}
-
-/// The files under a project folder, as (path inside the folder, path from the root), sorted.
-fn files_under(root: &Path, rel_dir: &str) -> Result<Vec<(String, String)>> {
-    let dir = root.join(rel_dir);
-    if !dir.is_dir() {
-        return Ok(Vec::new());
-    }
-    let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| Error::in_file(display_path(root, rel_dir), format!("cannot list the folder: {e}")))?;
-        if entry.file_type().is_file() {
-            let inner = entry.path().strip_prefix(&dir).expect("walkdir stays under its root");
-            let inner = inner.to_string_lossy().replace('\\', "/");
-            files.push((inner.clone(), format!("{rel_dir}/{inner}")));
-        }
-    }
-    Ok(files)
 }
 
 /// A Tera error as one message naming the template file: the one the error is in, when

@@ -1,11 +1,12 @@
-//! Write stage: write the pages (compacted by [`crate::html`]) into a fresh folder beside the
-//! output, and swap it in only once everything is written. A build that fails at any
-//! point leaves the previous output exactly as it was.
+//! Write stage: write the pages (compacted by [`crate::html`]) into a staging folder of
+//! this build's own, and swap it in only once everything is written ([`crate::outdir`]). A
+//! build that fails at any point leaves the previous output exactly as it was.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::outdir::OutDir;
 
 /// One file of the finished site: path under the output folder, contents.
 pub struct OutputFile {
@@ -62,45 +63,55 @@ impl Output for Discard {
     }
 }
 
-/// The staging and the retired folders used while swapping `out`.
-fn sibling(out: &Path, suffix: &str) -> PathBuf {
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "build".into());
-    out.with_file_name(format!(".{name}.{suffix}"))
-}
-
-/// A site being written: files go into `.NAME.new` beside the output folder, which
-/// replaces the output only once everything is written ([`Staging::swap_in`]).
+/// A site being written: files go into a staging folder of this process's own, which
+/// replaces the output only once everything is written ([`Staging::swap_in`]). The output
+/// folder stays locked until then ([`OutDir`]).
 pub struct Staging {
     dir: PathBuf,
-    out: PathBuf,
+    out: OutDir,
 }
 
 impl Staging {
-    /// Starts a fresh staging folder (removing any left by an interrupted build).
-    pub fn create(out: &Path) -> Result<Staging> {
-        let staging = sibling(out, "new");
-        for stale in [&staging, &sibling(out, "old")] {
-            if stale.exists() {
-                std::fs::remove_dir_all(stale).map_err(|e| Error::io(stale, "remove a folder left by an interrupted build", e))?;
-            }
-        }
-        std::fs::create_dir_all(&staging).map_err(|e| Error::io(&staging, "create the folder", e))?;
-        Ok(Staging { dir: staging, out: out.to_path_buf() })
+    /// Locks the output folder `out` and starts a staging folder for it. `force` replaces
+    /// a folder that microsite did not make.
+    pub fn create(out: &Path, force: bool) -> Result<Staging> {
+        let out = OutDir::lock(out, force)?;
+        let dir = out.staging()?;
+        Ok(Staging { dir, out })
     }
 
-    /// Where file `path` goes, its folder made.
+    /// The staging folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Where file `path` goes, its folder made. Folders are made inside the staging
+    /// folder only: if it has vanished, the build fails instead of making it again.
     fn place(&self, path: &str) -> Result<PathBuf> {
         let full = self.dir.join(path);
         if let Some(parent) = full.parent() {
-            // Most pages have a folder of their own: make it in one call, and its parents
-            // only when they are missing.
-            match std::fs::create_dir(parent) {
-                Ok(()) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
-                Err(_) => std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, "create the folder", e))?,
-            }
+            self.make_folder(parent)?;
         }
         Ok(full)
+    }
+
+    fn make_folder(&self, folder: &Path) -> Result<()> {
+        if folder == self.dir {
+            return match self.dir.is_dir() {
+                true => Ok(()),
+                false => Err(Error::in_file(&self.dir, "the staging folder vanished while the site was written (another program removed it); nothing was replaced")),
+            };
+        }
+        // Most pages have a folder of their own: made in one call, its parents only when missing.
+        match std::fs::create_dir(folder) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                self.make_folder(folder.parent().unwrap_or(&self.dir))?;
+                self.make_folder(folder)
+            }
+            Err(e) => Err(Error::io(folder, "create the folder", e)),
+        }
     }
 
     /// Drops everything written, leaving the output as it was.
@@ -108,9 +119,10 @@ impl Staging {
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 
-    /// Puts the finished site in place of the output folder.
-    pub fn swap_in(self) -> Result<()> {
-        swap_in(&self.dir, &self.out, &sibling(&self.out, "old"))
+    /// Puts the finished site in place of the output folder. Returns what could not be
+    /// cleaned up afterwards.
+    pub fn swap_in(self) -> Result<Vec<String>> {
+        self.out.swap_in(&self.dir)
     }
 }
 
@@ -137,23 +149,4 @@ impl Output for Staging {
         let (from, to) = (self.dir.join(from), self.place(to)?);
         std::fs::rename(&from, &to).map_err(|e| Error::io(&from, "rename the file", e))
     }
-}
-
-/// Moves the finished staging folder to `out`, keeping the old output until it is replaced.
-fn swap_in(staging: &Path, out: &Path, retired: &Path) -> Result<()> {
-    let had_output = out.exists();
-    if had_output {
-        std::fs::rename(out, retired).map_err(|e| Error::io(out, "move the previous output aside", e))?;
-    }
-    if let Err(e) = std::fs::rename(staging, out) {
-        if had_output {
-            let _ = std::fs::rename(retired, out);
-        }
-        let _ = std::fs::remove_dir_all(staging);
-        return Err(Error::io(out, "move the new site into place", e));
-    }
-    if had_output {
-        std::fs::remove_dir_all(retired).map_err(|e| Error::io(retired, "remove the previous output", e))?;
-    }
-    Ok(())
 }

@@ -127,23 +127,41 @@ fn internal_markdown_links_are_rewritten_to_each_languages_page() {
     }
 }
 
-#[test]
-fn check_names_the_file_and_line_of_a_link_to_a_proposal_that_does_not_exist() {
-    let project = Project::real();
-    add_link(&project, DEMAND_EN, "(See [the missing one](@/proposals/no-such-proposal.md).)");
-    let out = check_fails(&project);
-    let line = project.read(DEMAND_EN).lines().position(|l| l.contains("no-such-proposal")).unwrap() + 1;
-    assert!(out.contains(&format!("demand-driven-innovation.en.md:{line}: broken link @/proposals/no-such-proposal.md")), "{out}");
-    assert!(out.contains("there is no proposal `no-such-proposal`"), "{out}");
+/// Builds, breaks a link in the Markdown, and asserts that `build`, `build --strict` and
+/// `check` each fail with one error naming the file and line, `build/` left as it was.
+/// Returns the error.
+fn broken_link_fails(project: &Project, file: &str, markdown: &str, needle: &str) -> String {
+    let build = project.build();
+    let before = snapshot(&build);
+    add_link(project, file, markdown);
+    let line = project.read(file).lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let mut first = String::new();
+    for args in [&["build"][..], &["build", "--strict"], &["check"]] {
+        let result = project.run(args);
+        let err = stderr(&result);
+        assert!(!result.status.success(), "{args:?} should fail:\n{err}");
+        let errors: Vec<&str> = err.lines().filter(|l| l.starts_with("error:")).collect();
+        assert_eq!(errors.len(), 1, "{args:?}: one error:\n{err}");
+        assert!(errors[0].contains(&format!("{file}:{line}: broken link")), "{args:?} names the file and line:\n{err}");
+        assert!(!err.contains("no such file"), "no echo of the broken link from the pages:\n{err}");
+        first = errors[0].to_string();
+    }
+    assert!(snapshot(&build) == before, "build/ changed after a failed build");
+    first
 }
 
 #[test]
-fn check_names_a_fragment_that_does_not_exist() {
+fn a_link_to_a_proposal_that_does_not_exist_fails_the_build_naming_file_and_line() {
     let project = Project::real();
-    add_link(&project, DEMAND_ZH, "（見[第 6.9 段](@/proposals/pilot-bases.md#p6-9)）");
-    let out = check_fails(&project);
-    assert!(out.contains("demand-driven-innovation.zh-Hant.md:") && out.contains("@/proposals/pilot-bases.md#p6-9"), "{out}");
-    assert!(out.contains("no anchor #p6-9"), "{out}");
+    let err = broken_link_fails(&project, DEMAND_EN, "(See [the missing one](@/proposals/no-such-proposal.md).)", "no-such-proposal");
+    assert!(err.contains("@/proposals/no-such-proposal.md: there is no proposal `no-such-proposal`"), "{err}");
+}
+
+#[test]
+fn a_link_to_a_paragraph_that_does_not_exist_fails_the_build_naming_file_and_line() {
+    let project = Project::real();
+    let err = broken_link_fails(&project, DEMAND_ZH, "（見[第 6.9 段](@/proposals/pilot-bases.md#p6-9)）", "p6-9");
+    assert!(err.contains("@/proposals/pilot-bases.md#p6-9") && err.contains("no anchor #p6-9"), "{err}");
 }
 
 #[test]
@@ -183,16 +201,4 @@ fn check_finds_paragraph_anchors_out_of_step_between_languages() {
     });
     let out = check_fails(&project);
     assert!(out.contains("en/proposals/demand-driven-innovation/index.html") && out.contains("paragraph anchors differ"), "{out}");
-}
-
-#[test]
-fn build_warns_about_broken_links_and_strict_fails_on_them() {
-    let project = Project::real();
-    add_link(&project, DEMAND_EN, "(See [the missing one](@/proposals/no-such-proposal.md).)");
-    let result = project.run(&["build"]);
-    assert!(result.status.success());
-    assert!(stderr(&result).contains("warning:") && stderr(&result).contains("no-such-proposal"), "{}", stderr(&result));
-    let strict = project.run(&["build", "--strict"]);
-    assert!(!strict.status.success());
-    assert!(stderr(&strict).contains("no-such-proposal"));
 }

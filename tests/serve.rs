@@ -129,3 +129,28 @@ fn serve_rebuilds_on_change_survives_a_bad_edit_and_stops_on_ctrl_c() {
     };
     assert!(status.success(), "exit status {status}");
 }
+
+#[test]
+fn connections_that_never_finish_their_headers_are_closed_and_others_still_served() {
+    let project = Project::real();
+    let server = Server::start(&project);
+    // Many clients open a connection and send half a request line, then nothing.
+    let mut idle: Vec<TcpStream> = (0..200)
+        .map(|_| {
+            let mut stream = TcpStream::connect(&server.address).unwrap();
+            stream.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n").unwrap();
+            stream
+        })
+        .collect();
+    assert_eq!(server.get("tc/").0, 200, "the server answers while they wait");
+    // Within the header timeout (5 s) and a margin, the server closes each of them.
+    let deadline = Instant::now() + Duration::from_secs(12);
+    for (i, stream) in idle.iter_mut().enumerate() {
+        let left = deadline.saturating_duration_since(Instant::now()).max(Duration::from_millis(1));
+        stream.set_read_timeout(Some(left)).unwrap();
+        let mut rest = Vec::new();
+        let closed = stream.read_to_end(&mut rest);
+        assert!(closed.is_ok(), "connection {i} was still held open after 12 s: {closed:?}");
+    }
+    assert_eq!(server.get("tc/").0, 200);
+}

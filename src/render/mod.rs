@@ -111,7 +111,7 @@ impl OpenGraph {
             kind,
             locale: lang.og_locale.clone(),
             locale_alternates: site.languages.iter().filter(|l| l.code != lang.code).map(|l| l.og_locale.clone()).collect(),
-            image: site.base_url.as_ref().zip(site.share_image.as_ref()).map(|(b, (_, output))| b.join(output)),
+            image: site.base_url.as_ref().zip(site.share_image.as_ref()).map(|(b, (output, _))| b.join(output)),
         }
     }
 }
