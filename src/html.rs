@@ -56,6 +56,19 @@ impl<'a> Tag<'a> {
         let all = &self.raw[start.min(self.raw.len())..];
         Attributes { all, rest: all, seen: 0 }
     }
+
+    /// Whether the tag has the attribute `name` (given in lower case).
+    fn has(&self, name: &str) -> bool {
+        // Most tags do not hold the name at all: a quick look first.
+        let (raw, name_bytes) = (self.raw, name.as_bytes());
+        let mentioned = memchr::memchr2_iter(name_bytes[0], name_bytes[0].to_ascii_uppercase(), raw)
+            .any(|at| raw[at..].get(..name_bytes.len()).is_some_and(|word| word.eq_ignore_ascii_case(name_bytes)));
+        if !mentioned {
+            return false;
+        }
+        let mut attributes = self.attributes();
+        std::iter::from_fn(|| attributes.next_as_written()).any(|(n, _)| n.eq_ignore_ascii_case(name.as_bytes()))
+    }
 }
 
 /// The attributes of a tag, in order.
@@ -274,6 +287,20 @@ fn raw_content(name: &[u8]) -> Raw<'_> {
     }
 }
 
+/// The longest tag name [`lower`] reads (`blockquote`, `figcaption`).
+const NAME_LEN: usize = 10;
+
+/// `name` in lower case, in `buf`; empty if it is longer than any name it is compared with.
+fn lower<'b>(name: &[u8], buf: &'b mut [u8; NAME_LEN]) -> &'b [u8] {
+    if name.len() > NAME_LEN {
+        return &[];
+    }
+    let lowered = &mut buf[..name.len()];
+    lowered.copy_from_slice(name);
+    lowered.make_ascii_lowercase();
+    lowered
+}
+
 /// The next `<` from `from` (or the end).
 fn next_markup(html: &[u8], from: usize) -> usize {
     memchr::memchr(b'<', &html[from.min(html.len())..]).map_or(html.len(), |p| from + p)
@@ -357,64 +384,96 @@ fn find_end_tag(html: &[u8], from: usize, name: &[u8]) -> usize {
     html.len()
 }
 
-/// Whether white space next to this tag never shows: the tags of elements that start
-/// and end a line box, and the doctype.
+/// Whether white space next to this token never shows: the tags of elements that start
+/// and end a line box (not one `hidden`, which shows nothing), `br`, and the doctype.
+/// Tags of elements that show nothing (`script`, `noscript`, `template`…) are not: the
+/// white space on both sides of one shows as a space.
 fn is_block(token: Option<&Token>) -> bool {
     match token {
         Some(Token::Tag(tag)) => {
-            let mut name = [0u8; 10];
-            if tag.name.len() > name.len() {
-                return false;
-            }
-            name[..tag.name.len()].copy_from_slice(tag.name);
-            name.make_ascii_lowercase();
-            matches!(
-                &name[..tag.name.len()],
-                b"address" | b"article" | b"aside" | b"base" | b"blockquote" | b"body" | b"br" | b"dd" | b"details" | b"dialog"
-                    | b"div" | b"dl" | b"dt" | b"fieldset" | b"figcaption" | b"figure" | b"footer" | b"form" | b"h1" | b"h2"
-                    | b"h3" | b"h4" | b"h5" | b"h6" | b"head" | b"header" | b"hgroup" | b"hr" | b"html" | b"li" | b"link"
-                    | b"main" | b"meta" | b"nav" | b"noscript" | b"ol" | b"p" | b"pre" | b"script" | b"section" | b"style"
-                    | b"summary" | b"table" | b"tbody" | b"td" | b"template" | b"tfoot" | b"th" | b"thead" | b"title" | b"tr"
-                    | b"ul"
-            )
+            let mut buf = [0u8; NAME_LEN];
+            let block = matches!(
+                lower(tag.name, &mut buf),
+                b"address" | b"article" | b"aside" | b"blockquote" | b"body" | b"br" | b"caption" | b"center" | b"dd" | b"details"
+                    | b"div" | b"dl" | b"dt" | b"fieldset" | b"figcaption" | b"figure" | b"footer" | b"form" | b"h1" | b"h2" | b"h3"
+                    | b"h4" | b"h5" | b"h6" | b"head" | b"header" | b"hgroup" | b"hr" | b"html" | b"legend" | b"li" | b"listing"
+                    | b"main" | b"menu" | b"nav" | b"ol" | b"p" | b"plaintext" | b"pre" | b"search" | b"section" | b"summary"
+                    | b"table" | b"tbody" | b"td" | b"tfoot" | b"th" | b"thead" | b"tr" | b"ul" | b"xmp"
+            );
+            block && (tag.end || !tag.has("hidden"))
         }
-        Some(Token::Verbatim(v)) => v.starts_with(b"<!") && !v.starts_with(b"<!--"),
+        Some(Token::Verbatim(v)) => v.len() >= 9 && v[..9].eq_ignore_ascii_case(b"<!doctype"),
         Some(Token::Text(_)) => false,
         None => true, // the start and end of the document
     }
 }
 
+/// Whether a start tag with this name leaves a browser in the head.
+fn in_head(name: &[u8]) -> bool {
+    let mut buf = [0u8; NAME_LEN];
+    matches!(lower(name, &mut buf), b"base" | b"basefont" | b"bgsound" | b"head" | b"html" | b"link" | b"meta" | b"noframes" | b"noscript" | b"script" | b"style" | b"template" | b"title")
+}
+
 /// Removes the white space a browser would not show: the indentation and blank lines
-/// the templates leave. A run of white space next to the tag of a block element is
-/// dropped; any other run becomes one character (a newline if it held one, else a
-/// space). Text inside `pre` and raw text are kept exactly. `on_tag` sees every tag on
-/// the way, so a caller can read the page in the same pass.
+/// the templates leave. White space in the head is dropped, and so is a run of white space
+/// next to the tag of a block element (but of the runs on both sides of one tag between
+/// words, one stays: the tag may close nothing); any other run becomes one character (a
+/// newline if it held one, else a space). Text inside `pre` and `listing`, raw text (that
+/// of `textarea`, `xmp` and `plaintext` too), comments and the doctype are kept exactly.
+/// `on_tag` sees every tag on the way, so a caller can read the page in the same pass.
 pub fn compact(html: &[u8], mut on_tag: impl FnMut(&Tag)) -> Vec<u8> {
     let mut out = Vec::with_capacity(html.len());
     let mut tokens = tokens(html).peekable();
-    let mut in_pre = 0usize;
+    // How many `pre` and `listing` elements are open; whether in `<head>`.
+    let (mut in_pre, mut head) = (0usize, false);
+    // The previous token and whether it is a block's tag (see `is_block`; worked out
+    // once: when a text peeks at the token after it).
     let mut previous: Option<Token> = None;
+    let (mut previous_block, mut next_block) = (Some(true), None);
+    // Whether the last text dropped white space after a word before a block tag, and
+    // that tag is the previous token.
+    let mut dropped_after_word = false;
     while let Some(token) = tokens.next() {
+        let this_block = next_block.take();
+        let mut dropped = false;
         match token {
             Token::Tag(tag) => {
-                if tag.is("pre") {
+                if tag.is("pre") || tag.is("listing") {
                     in_pre = if tag.end { in_pre.saturating_sub(1) } else { in_pre + 1 };
+                }
+                if tag.is("head") {
+                    head = !tag.end;
+                } else if head && !tag.end && !in_head(tag.name) {
+                    head = false;
                 }
                 on_tag(&tag);
                 out.extend_from_slice(tag.raw);
+                // Kept for the text after this tag.
+                dropped = dropped_after_word && !tag.is("br");
             }
             Token::Verbatim(v) => out.extend_from_slice(v),
             Token::Text(text) if in_pre > 0 => out.extend_from_slice(text),
-            Token::Text(text) => collapse(text, is_block(previous.as_ref()), is_block(tokens.peek()), &mut out),
+            Token::Text(text) if head && text.iter().all(u8::is_ascii_whitespace) => {}
+            Token::Text(text) => {
+                head = false;
+                let after_block = previous_block.unwrap_or_else(|| is_block(previous.as_ref()));
+                let trim_start = after_block && !(dropped_after_word && text.iter().any(|b| !b.is_ascii_whitespace()));
+                let before_block = is_block(tokens.peek());
+                next_block = Some(before_block);
+                dropped = collapse(text, trim_start, before_block, &mut out);
+            }
         }
-        previous = Some(token);
+        (previous, previous_block) = (Some(token), this_block);
+        dropped_after_word = dropped;
     }
     out
 }
 
 /// Copies `text`, each run of white space collapsed to one character, and dropped at the
-/// start (`trim_start`) or end (`trim_end`).
-fn collapse(text: &[u8], trim_start: bool, trim_end: bool, out: &mut Vec<u8>) {
+/// start (`trim_start`) or end (`trim_end`). Whether it dropped a run at the end after
+/// other characters.
+fn collapse(text: &[u8], trim_start: bool, trim_end: bool, out: &mut Vec<u8>) -> bool {
+    let mut dropped_after_word = false;
     let mut i = 0;
     while i < text.len() {
         if !text[i].is_ascii_whitespace() {
@@ -429,8 +488,10 @@ fn collapse(text: &[u8], trim_start: bool, trim_end: bool, out: &mut Vec<u8>) {
         if !dropped {
             out.push(if run.contains(&b'\n') { b'\n' } else if run.len() == 1 { run[0] } else { b' ' });
         }
+        dropped_after_word = dropped && i > 0;
         i = end;
     }
+    dropped_after_word
 }
 
 #[cfg(test)]
@@ -451,7 +512,8 @@ mod tests {
     #[test]
     fn pre_raw_text_and_comments_are_kept_exactly() {
         let html = "<pre>\n  a\n\n  b\n</pre>\n<script>\n if (a < b) {}\n</script>\n<!-- a   comment -->\n<textarea>\n x </textarea>";
-        assert_eq!(compacted(html), "<pre>\n  a\n\n  b\n</pre><script>\n if (a < b) {}\n</script><!-- a   comment -->\n<textarea>\n x </textarea>");
+        // A `script` outside the head shows nothing, so the white space after it may show.
+        assert_eq!(compacted(html), "<pre>\n  a\n\n  b\n</pre><script>\n if (a < b) {}\n</script>\n<!-- a   comment -->\n<textarea>\n x </textarea>");
     }
 
     #[test]
