@@ -1,5 +1,6 @@
-//! The little of HTML's syntax the write and check stages need, in one fast pass: where
-//! the tags are, their attributes, and the text, comments and raw text between them.
+//! The little of HTML's syntax the write and check stages (and the survey of an author's
+//! raw HTML, [`crate::sanitize`]) need, in one fast pass: where the tags are, their
+//! attributes, and the text, comments and raw text between them.
 //!
 //! It reads what the templates and the Markdown renderer write (and raw HTML an author
 //! puts in a proposal) the way a browser's tokenizer would for those constructs: start and

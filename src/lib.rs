@@ -27,6 +27,7 @@ pub mod markdown;
 pub mod model;
 pub mod publish;
 pub mod render;
+pub mod sanitize;
 pub mod search;
 pub mod serve;
 pub mod theme;
