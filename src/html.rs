@@ -133,6 +133,9 @@ pub fn decode(value: &[u8]) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The elements whose content is raw text, holding no tags.
+pub const RAW_TEXT_ELEMENTS: &[&str] = &["script", "style", "textarea", "title"];
+
 /// The tokens of `html`, in order.
 pub fn tokens(html: &[u8]) -> Tokens<'_> {
     Tokens { html, at: 0, raw_until: None }
@@ -194,7 +197,7 @@ impl<'a> Iterator for Tokens<'a> {
         let end = tag_end(html, i);
         self.at = end;
         let tag = Tag { raw: &html[start..end], name, end: end_tag };
-        if !end_tag && ["script", "style", "textarea", "title"].iter().any(|n| tag.is(n)) {
+        if !end_tag && RAW_TEXT_ELEMENTS.iter().any(|n| tag.is(n)) {
             self.raw_until = Some(name);
         }
         Some(Token::Tag(tag))

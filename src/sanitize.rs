@@ -76,14 +76,14 @@ pub fn clean(html: &str) -> String {
 /// something, its byte offset in `raw` and what is lost. Comments go without a word.
 pub fn removed(raw: &str) -> Vec<(usize, String)> {
     let mut found = Vec::new();
-    let mut raw_text = false; // inside `script`, `style`…: no markup
+    let mut raw_text = false; // after the start tag of a raw-text element: no markup
     for token in html::tokens(raw.as_bytes()) {
         let offset = |piece: &[u8]| piece.as_ptr() as usize - raw.as_ptr() as usize;
         let inside_raw_text = std::mem::take(&mut raw_text);
         match token {
             Token::Tag(tag) if !tag.end => {
                 let name = String::from_utf8_lossy(tag.name).to_ascii_lowercase();
-                raw_text = ["script", "style", "textarea", "title"].contains(&name.as_str());
+                raw_text = html::RAW_TEXT_ELEMENTS.contains(&name.as_str());
                 let shown = shown(tag.raw);
                 if CLEAN_CONTENT_TAGS.contains(&name.as_str()) {
                     found.push((offset(tag.raw), format!("raw HTML {shown} removed with its content: the <{name}> tag is not allowed")));
