@@ -1,5 +1,6 @@
-//! The little of HTML's syntax the write and check stages need, in one fast pass: where
-//! the tags are, their attributes, and the text, comments and raw text between them.
+//! The little of HTML's syntax the write and check stages (and the survey of an author's
+//! raw HTML, [`crate::sanitize`]) need, in one fast pass: where the tags are, their
+//! attributes, and the text, comments and raw text between them.
 //!
 //! It reads what the templates and the Markdown renderer write (and raw HTML an author
 //! puts in a proposal) the way a browser's tokenizer (WHATWG) would, for these constructs:
@@ -274,6 +275,11 @@ impl<'a> Tokens<'a> {
 
 /// What follows the start tag `name`: the raw text of an element that holds no tags, or
 /// anything.
+/// Whether the element `name` holds raw text (no tags) after its start tag.
+pub fn holds_raw_text(name: &[u8]) -> bool {
+    !matches!(raw_content(name), Raw::No)
+}
+
 fn raw_content(name: &[u8]) -> Raw<'_> {
     let is = |n: &[u8]| name.eq_ignore_ascii_case(n);
     match name.len() {

@@ -6,12 +6,13 @@
 //!    front matter), [`theme`] (templates, UI strings, static files);
 //! 2. **model** — [`model`]: languages, pillars and proposals, with the cross-file rules;
 //! 3. **convert** — [`convert`]: generated languages (Simplified Chinese) via OpenCC;
-//! 4. **render** — [`markdown`] (bodies with stable paragraph anchors), then [`render`]
-//!    (Tera templates);
+//! 4. **render** — [`markdown`] (bodies with stable paragraph anchors; an author's raw HTML
+//!    cleaned by [`sanitize`]), then [`render`] (Tera templates);
 //! 5. **write** — [`write`]: compact each page ([`html`]) and write it into a staging folder, then
 //!    swap the finished site into the output folder.
 //!
-//! Load keeps only what the model needs of each proposal body (its structure and links);
+//! Load keeps only what the model needs of each proposal body (its structure and links,
+//! and what the sanitizer removes of its raw HTML);
 //! [`emit`] reads each body again when its pages are made, so a large site is never held
 //! in memory whole. Render and write run page by page in parallel; [`check`] reads every
 //! page as it is written and proves that every link resolves.
@@ -29,6 +30,7 @@ pub mod outdir;
 pub mod project;
 pub mod publish;
 pub mod render;
+pub mod sanitize;
 pub mod search;
 pub mod serve;
 pub mod theme;

@@ -8,6 +8,8 @@
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
+use crate::sanitize;
+
 /// A parsed Markdown body: its text borrowed from the Markdown where it can be
 /// (`Document<'static>` owns it all).
 #[derive(Debug, Clone, Default)]
@@ -15,6 +17,10 @@ pub struct Document<'a> {
     pub events: Vec<Event<'a>>,
     /// Links written with the internal syntax (`@/proposals/SLUG.md#p6-3`), in order.
     pub internal_links: Vec<InternalLink>,
+    /// The line (1-based) of each piece of the author's own markup, in order: each raw
+    /// HTML event, and each heading with attributes (`## Title {key=value}`). A body with
+    /// any is sanitized when rendered ([`crate::sanitize`]).
+    pub markup_lines: Vec<u64>,
 }
 
 /// What the model keeps of a proposal body between loading and rendering, which reads the
@@ -27,6 +33,16 @@ pub struct Survey {
     /// For a CJK language, the distinct characters of its paragraphs ([`Document::paragraph_texts`]),
     /// in code point order: what search folding needs to cover. Empty otherwise.
     pub chars: Vec<char>,
+    /// The author's markup the sanitizer removes ([`Document::markup_removed`]).
+    pub removed: Vec<Removed>,
+}
+
+/// Markup of the author's that does not reach the page: its line in the body (1-based),
+/// and what is removed and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Removed {
+    pub line: u64,
+    pub what: String,
 }
 
 /// Parses `source` (in language `lang`) to learn its [`Survey`].
@@ -39,7 +55,7 @@ pub fn survey(source: &str, lang: &str) -> Survey {
         }
     }
     let chars = chars.into_sorted();
-    Survey { outline: doc.outline(), internal_links: doc.internal_links, chars }
+    Survey { outline: doc.outline(), removed: doc.markup_removed(), internal_links: doc.internal_links, chars }
 }
 
 /// A set of characters, for counting the distinct ones in a text of millions: a bit per
@@ -138,16 +154,20 @@ pub fn parse<'a>(source: &'a str, lang: &str) -> Document<'a> {
     }
     let mut events: Vec<Event<'a>> = Vec::new();
     let mut internal_links = Vec::new();
+    let mut markup_lines = Vec::new();
     // Adjacent text nodes are merged, so conversion sees whole phrases: the pieces of
     // the text node being gathered.
     let mut text: Vec<CowStr<'a>> = Vec::new();
     let line_starts: Vec<usize> = std::iter::once(0).chain(source.match_indices('\n').map(|(i, _)| i + 1)).collect();
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
-        if let Event::Start(Tag::Link { dest_url, .. }) = &event {
-            if dest_url.starts_with(INTERNAL_LINK) {
-                let line = line_starts.partition_point(|&start| start <= range.start) as u64;
-                internal_links.push(InternalLink { target: dest_url.to_string(), line });
+        let line = || line_starts.partition_point(|&start| start <= range.start) as u64;
+        match &event {
+            Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with(INTERNAL_LINK) => {
+                internal_links.push(InternalLink { target: dest_url.to_string(), line: line() });
             }
+            Event::Html(_) | Event::InlineHtml(_) => markup_lines.push(line()),
+            Event::Start(Tag::Heading { attrs, .. }) if !attrs.is_empty() => markup_lines.push(line()),
+            _ => {}
         }
         match event {
             // A line break inside a CJK paragraph is only where the editor wrapped the line:
@@ -161,7 +181,7 @@ pub fn parse<'a>(source: &'a str, lang: &str) -> Document<'a> {
         }
     }
     flush_text(&mut text, &mut events);
-    Document { events, internal_links }
+    Document { events, internal_links, markup_lines }
 }
 
 /// Ends the text node gathered in `pieces`: one text event, borrowed if it is one piece,
@@ -213,7 +233,7 @@ pub fn is_wide(c: char) -> bool {
 impl<'a> Document<'a> {
     /// The document, owning its text.
     pub fn into_static(self) -> Document<'static> {
-        Document { events: self.events.into_iter().map(Event::into_static).collect(), internal_links: self.internal_links }
+        Document { events: self.events.into_iter().map(Event::into_static).collect(), internal_links: self.internal_links, markup_lines: self.markup_lines }
     }
 
     /// The number of top-level paragraphs: the numbered units of a proposal.
@@ -261,19 +281,73 @@ impl<'a> Document<'a> {
                 other => other.clone(),
             })
             .collect();
-        Document { events, internal_links: self.internal_links.clone() }
+        Document { events, internal_links: self.internal_links.clone(), markup_lines: self.markup_lines.clone() }
     }
 
-    /// The plain text of each top-level paragraph, in order.
+    /// What the sanitizer removes of the author's markup ([`crate::sanitize::removed`]),
+    /// with its lines. An HTML block is read whole, as the browser would.
+    pub fn markup_removed(&self) -> Vec<Removed> {
+        if self.markup_lines.is_empty() {
+            return Vec::new(); // the usual case: no pass over the events
+        }
+        fn report(found: &mut Vec<Removed>, line: u64, raw: &str) {
+            for (at, what) in sanitize::removed(raw) {
+                found.push(Removed { line: line + raw[..at].matches('\n').count() as u64, what });
+            }
+        }
+        let mut found = Vec::new();
+        let mut lines = self.markup_lines.iter().copied();
+        let mut block: Option<(u64, String)> = None;
+        for event in &self.events {
+            match event {
+                Event::Start(Tag::HtmlBlock) => block = Some((0, String::new())),
+                Event::Html(html) => {
+                    let line = lines.next().unwrap_or(0);
+                    match block.as_mut() {
+                        Some((first, text)) => {
+                            if text.is_empty() {
+                                *first = line;
+                            }
+                            text.push_str(html);
+                        }
+                        None => report(&mut found, line, html),
+                    }
+                }
+                Event::End(TagEnd::HtmlBlock) => {
+                    if let Some((line, text)) = block.take() {
+                        report(&mut found, line, &text);
+                    }
+                }
+                Event::InlineHtml(html) => report(&mut found, lines.next().unwrap_or(0), html),
+                Event::Start(Tag::Heading { level, attrs, .. }) if !attrs.is_empty() => {
+                    let line = lines.next().unwrap_or(0);
+                    for (name, value) in attrs {
+                        let name = name.to_ascii_lowercase();
+                        if let Some(why) = sanitize::attribute_problem(&level.to_string(), &name, value.as_deref().unwrap_or("")) {
+                            found.push(Removed { line, what: format!("heading {why}") });
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        found
+    }
+
+    /// The plain text of each top-level paragraph, in order (without what the sanitizer
+    /// removes with its element).
     pub fn paragraph_texts(&self) -> Vec<String> {
         let mut depth = 0usize;
         let mut current: Option<String> = None;
         let mut texts = Vec::new();
+        // Inside an inline `<script>` or `<style>`: text the sanitizer removes from the page.
+        let mut removed = false;
         for event in &self.events {
             match event {
                 Event::Start(Tag::Paragraph) if depth == 0 => current = Some(String::new()),
                 Event::End(TagEnd::Paragraph) if depth == 0 => texts.extend(current.take()),
-                Event::Text(t) | Event::Code(t) => {
+                Event::InlineHtml(html) => removed = sanitize::removed_with_content(html).unwrap_or(removed),
+                Event::Text(t) | Event::Code(t) if !removed => {
                     if let Some(text) = current.as_mut() {
                         text.push_str(t);
                     }
@@ -358,7 +432,8 @@ pub struct Anchors<'a> {
 /// Renders a document to HTML. Internal links (`@/…`) are replaced by what `link_to`
 /// returns for them (left as written when it returns `None`, for the checker to report).
 /// With `anchors`, top-level paragraphs and headings get structural ids, and each
-/// paragraph starts with its number as a link to itself.
+/// paragraph starts with its number as a link to itself. A document with markup of its
+/// author's ([`Document::markup_lines`]) comes out sanitized ([`crate::sanitize`]).
 pub fn to_html(doc: &Document, anchors: Option<&Anchors>, link_to: &dyn Fn(&str) -> Option<String>) -> String {
     let mut out = String::new();
     let linked = doc.events.iter().map(|event| match event {
@@ -372,7 +447,7 @@ pub fn to_html(doc: &Document, anchors: Option<&Anchors>, link_to: &dyn Fn(&str)
     });
     let Some(anchors) = anchors else {
         pulldown_cmark::html::push_html(&mut out, linked);
-        return out;
+        return sanitized(doc, out);
     };
     let (mut depth, mut paragraph, mut heading) = (0usize, 0u32, 0u32);
     let mut top_paragraph_open = false;
@@ -409,7 +484,17 @@ pub fn to_html(doc: &Document, anchors: Option<&Anchors>, link_to: &dyn Fn(&str)
         other => other,
     });
     pulldown_cmark::html::push_html(&mut out, events);
-    out
+    sanitized(doc, out)
+}
+
+/// The rendered `html` of `doc`, cleaned of what the allow-list does not allow if the
+/// author wrote markup of their own: the anchors [`to_html`] adds are not the author's.
+fn sanitized(doc: &Document, html: String) -> String {
+    if doc.markup_lines.is_empty() {
+        html
+    } else {
+        sanitize::clean(&html)
+    }
 }
 
 /// Escapes text for a double-quoted HTML attribute.
@@ -482,6 +567,35 @@ mod tests {
     }
 
     #[test]
+    fn the_authors_markup_is_sanitized_and_what_goes_is_found_on_its_line() {
+        let source = "One <sup>2</sup> <span style=\"color:red\">red</span>.\n\n<div>\n<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\">\n<script>\nalert('<b onclick=x>')\n</script>\n</div>\n\nTwo <!-- a note --> <img src=x onerror=alert(1)>\n\n## Title {onclick=alert(1) lang=en}\n\n| a |\n|:-:|\n| b |\n";
+        let doc = parse(source, "en");
+        let removed: Vec<(u64, String)> = doc.markup_removed().into_iter().map(|r| (r.line, r.what)).collect();
+        let lines: Vec<u64> = removed.iter().map(|r| r.0).collect();
+        assert_eq!(lines, [1, 4, 5, 10, 12], "{removed:#?}");
+        for ((_, what), says) in removed.iter().zip(["<span", "<meta", "<script", "<img", "heading attribute onclick"]) {
+            assert!(what.contains(says), "{what} should name {says}");
+        }
+        let out = html(source, "en");
+        assert!(out.starts_with(r##"<p id="p6-1" class="para"><a class="pnum" href="#p6-1" aria-label="Paragraph 6.1">6.1</a> One <sup>2</sup> <span>red</span>.</p>"##), "{out}");
+        for gone in ["meta", "script", "alert", "onclick", "onerror", "style=", "a note"] {
+            assert!(!out.contains(gone), "{gone} in {out}");
+        }
+        assert!(out.contains(r#"<p id="p6-2" class="para">"#) && out.contains(r#"<img src="x">"#), "{out}");
+        assert!(out.contains(r#"<h2 id="h6-1" lang="en">Title</h2>"#), "{out}");
+        assert!(out.contains("<thead><tr><th>a</th></tr></thead>"), "alignment styles go, the cells stay: {out}");
+    }
+
+    #[test]
+    fn a_body_without_markup_of_its_authors_is_not_sanitized() {
+        // The paragraph anchors are HTML events too, but to_html's own.
+        let doc = parse("One  \ntwo.\n\n## A heading {#own .x}", "en");
+        assert!(doc.markup_lines.is_empty() && doc.markup_removed().is_empty());
+        let out = html("One  \ntwo.\n\n## A heading {#own .x}", "en");
+        assert!(out.contains("One<br />\ntwo."), "written as pulldown-cmark writes it, not re-serialized: {out}");
+    }
+
+    #[test]
     fn the_outline_counts_paragraphs_and_headings_in_order() {
         let doc = parse("# T\n\nOne.\n\n- item\n\n  nested para\n\nTwo.", "en");
         assert_eq!(doc.outline(), vec![Block::Heading(1), Block::Paragraph, Block::Paragraph]);
@@ -534,6 +648,8 @@ mod tests {
     fn paragraph_texts_are_plain_text_of_top_level_paragraphs() {
         let doc = parse("One *two* `three`.\n\n> quoted\n\nFour\nfive.", "en");
         assert_eq!(doc.paragraph_texts(), vec!["One two three.", "Four five."]);
+        let doc = parse("Six <SCRIPT>alert(1)</script><sup>7</sup> <style>p {}</style>eight.", "en");
+        assert_eq!(doc.paragraph_texts(), vec!["Six 7 eight."], "without what the sanitizer removes");
     }
 
     #[test]

@@ -123,6 +123,7 @@ pub fn build(root: &std::path::Path, config: SiteConfig, files: Vec<ProposalFile
         map.iter().map(|(lang, md)| (lang.clone(), markdown::parse(md, lang).into_static())).collect()
     };
 
+    let mut intro_warnings = Vec::new();
     let mut pillars: Vec<Pillar> = Vec::new();
     for (i, p) in config.pillars.iter().enumerate() {
         let field = format!("pillars[{}]", i + 1);
@@ -136,6 +137,8 @@ pub fn build(root: &std::path::Path, config: SiteConfig, files: Vec<ProposalFile
             title: localized(&format!("{field}.title"), &p.title, true).map_err(|e| on_line(e, p.number.referenced.line()))?,
             intro: parse_all(&localized(&format!("{field}.intro"), &p.intro, false).map_err(|e| on_line(e, p.number.referenced.line()))?),
         });
+        let intro = &pillars[pillars.len() - 1].intro;
+        intro_warnings.extend(check_raw_html_in_intro(&site_file, Some(p.number.referenced.line()), &format!("{field}.intro"), intro));
     }
     if pillars.is_empty() {
         return Err(Error::in_file(&site_file, "`pillars` lists no pillar"));
@@ -145,6 +148,7 @@ pub fn build(root: &std::path::Path, config: SiteConfig, files: Vec<ProposalFile
     let (proposals, cjk_chars, mut warnings) = group_proposals(root, &languages, &pillars, files)?;
     warnings.extend(check_alignment(&languages, &proposals));
     check_internal_links(&proposals)?;
+    warnings.extend(check_raw_html(&proposals));
 
     let base_url = match (base_url_override, &config.base_url) {
         (Some(url), _) => Some(BaseUrl::parse(url).map_err(|why| Error::msg(format!("--base-url {url}: {why}")))?),
@@ -168,6 +172,8 @@ pub fn build(root: &std::path::Path, config: SiteConfig, files: Vec<ProposalFile
         proposals,
         cjk_chars,
     };
+    warnings.extend(check_raw_html_in_intro(&site_file, None, "intro", &site.intro));
+    warnings.extend(intro_warnings);
     Ok((site, warnings))
 }
 
@@ -442,6 +448,32 @@ fn check_internal_links(proposals: &[Proposal]) -> Result<()> {
     }
     Ok(())
 }
+
+/// Markup an author wrote that the sanitizer removes ([`crate::sanitize`]), each piece on
+/// its line of its file.
+fn check_raw_html(proposals: &[Proposal]) -> Vec<String> {
+    let texts = proposals.iter().flat_map(|p| p.texts.values());
+    texts
+        .flat_map(|text| {
+            text.survey.removed.iter().map(|r| format!("{}:{}: {} {RAW_HTML_HELP}", text.body.path().display(), text.body_line + r.line - 1, r.what))
+        })
+        .collect()
+}
+
+/// Markup the sanitizer removes from an intro of the site settings, `field` (on `line`).
+fn check_raw_html_in_intro(site_file: &std::path::Path, line: Option<u64>, field: &str, intro: &BTreeMap<String, Document>) -> Vec<String> {
+    let at = line.map_or(String::new(), |line| format!(":{line}"));
+    let mut warnings = Vec::new();
+    for (lang, doc) in intro {
+        for r in doc.markup_removed() {
+            warnings.push(format!("{}{at}: {field} ({lang}), line {} of its Markdown: {} {RAW_HTML_HELP}", site_file.display(), r.line, r.what));
+        }
+    }
+    warnings
+}
+
+/// Where a warning about removed markup sends the reader.
+const RAW_HTML_HELP: &str = "(see README, \"Raw HTML\")";
 
 /// Whether `fragment` names an anchor of proposal `target` (`p6-3`: paragraph 3 of 6).
 fn fragment_problem(target: &Proposal, fragment: &str) -> Option<String> {

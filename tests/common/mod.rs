@@ -29,6 +29,13 @@ impl Project {
         Project { dir }
     }
 
+    /// The real theme and no content: the test writes its own.
+    pub fn theme_only() -> Project {
+        let dir = tempfile::tempdir().expect("temp dir");
+        copy_tree(&repo().join("themes"), &dir.path().join("themes"));
+        Project { dir }
+    }
+
     pub fn root(&self) -> &Path {
         self.dir.path()
     }
