@@ -23,7 +23,11 @@ pub struct Problem {
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}: {}", self.page, self.link, self.reason)
+        match self.link.as_str() {
+            // A problem of the whole page (its anchors out of step) names no link.
+            "" => write!(f, "{}: {}", self.page, self.reason),
+            link => write!(f, "{}: {link}: {}", self.page, self.reason),
+        }
     }
 }
 
@@ -436,6 +440,12 @@ mod tests {
         let reasons: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
         assert_eq!(reasons, ["en/x/index.html: /budget/tc/x/: no such file: tc/x/index.html"]);
         assert_eq!(report.external.keys().collect::<Vec<_>>(), ["https://example.org/other/"]);
+    }
+
+    #[test]
+    fn a_problem_of_a_whole_page_names_no_empty_link() {
+        let problem = Problem { page: "en/x/index.html".into(), link: String::new(), reason: "missing: tc/x/index.html has no counterpart".into() };
+        assert_eq!(problem.to_string(), "en/x/index.html: missing: tc/x/index.html has no counterpart");
     }
 
     #[test]

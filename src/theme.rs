@@ -116,9 +116,22 @@ pub fn load(root: &Path, name: &str, authored: &[&str]) -> Result<Theme> {
 /// Tera says so (an error in `base.html` while rendering `proposal.html` names
 /// `base.html`), else `file`.
 pub fn template_error(file: &Path, err: &tera::Error) -> Error {
+    let templates = file.parent().unwrap_or(Path::new("")).to_path_buf();
+    let text = err.to_string();
+    // The checks Tera runs once every template is loaded (an include of a template that
+    // does not exist…) give one report per place, each its own `error: …`: the first one,
+    // on its file and line, and how many places there are.
+    let mut reports = text.split("\n\nerror: ");
+    let first = reports.next().unwrap_or_default();
+    let more = reports.count();
+    let at = first.lines().find_map(|l| l.trim_start().strip_prefix("--> ")).and_then(|at| {
+        let mut parts = at.rsplitn(3, ':');
+        let (_column, line, name) = (parts.next()?, parts.next()?.parse::<u64>().ok()?, parts.next()?);
+        Some((name.to_string(), line))
+    });
     let reported = match err.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => Some(report.filename().to_string()),
-        _ => None,
+        _ => at.as_ref().map(|(name, _)| name.clone()),
     };
     let file = match (reported, file.parent()) {
         (Some(name), Some(dir)) if !name.is_empty() => dir.join(name),
@@ -126,11 +139,22 @@ pub fn template_error(file: &Path, err: &tera::Error) -> Error {
         (_, Some(dir)) if file.ends_with("?") => dir.to_path_buf(),
         _ => file.to_path_buf(),
     };
-    let mut message = format!("template error: {}", crate::config::tidy_report(&err.to_string(), &file));
+    let report = crate::config::tidy_report(first, &file);
+    let mut message = format!("template error: {report}");
+    let missing = report.strip_prefix("Unknown template `").and_then(|rest| rest.split_once('`')).map(|(name, _)| name);
+    if let Some(missing) = missing {
+        message.push_str(&format!("\n  (there is no file {})", templates.join(missing).display()));
+    }
+    if more > 0 {
+        message.push_str(&format!("\n  (and {more} more place(s) with the same kind of problem)"));
+    }
     let mut source = std::error::Error::source(err);
     while let Some(cause) = source {
         message.push_str(&format!("\n  caused by: {cause}"));
         source = cause.source();
     }
-    Error::in_file(&file, message)
+    match at {
+        Some((_, line)) if !matches!(err.kind(), tera::ErrorKind::SyntaxError(_) | tera::ErrorKind::RenderingError(_)) => Error::at_line(&file, line, message),
+        _ => Error::in_file(&file, message),
+    }
 }

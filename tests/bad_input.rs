@@ -138,6 +138,19 @@ fn a_template_error_found_while_rendering() {
 }
 
 #[test]
+fn a_template_partial_that_does_not_exist() {
+    // Two templates include it: one error, on the first include's file and line, naming
+    // the missing file once.
+    let partial = "themes/default/templates/partials/meta.html";
+    let includer = "themes/default/templates/base.html";
+    let line = Project::real().read(includer).lines().position(|l| l.contains("partials/meta.html")).unwrap() as u64 + 1;
+    let err = assert_rejected(|p| p.remove(partial), includer, Some(line), "Unknown template `partials/meta.html`");
+    assert_eq!(err.matches(partial).count(), 1, "names the missing file once:\n{err}");
+    assert!(err.contains("there is no file"), "{err}");
+    assert!(err.contains("1 more place"), "{err}");
+}
+
+#[test]
 fn site_settings_missing_a_translation() {
     let site = "content/site.yaml";
     let line = Project::real().read(site).lines().position(|l| l.contains("- number: 4")).unwrap() as u64 + 1;
