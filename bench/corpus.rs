@@ -41,10 +41,8 @@ fn main() {
     let out = PathBuf::from(args.next().unwrap_or_else(|| "/dev/shm/microsite-bench".into()));
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let real = repo.join("content/proposals");
-    let mut slugs: Vec<String> = fs::read_dir(&real)
-        .unwrap()
-        .filter_map(|e| e.ok()?.file_name().to_str()?.strip_suffix(".zh-Hant.md").map(String::from))
-        .collect();
+    let mut slugs: Vec<String> =
+        fs::read_dir(&real).unwrap().filter_map(|e| e.ok()?.file_name().to_str()?.strip_suffix(".zh-Hant.md").map(String::from)).collect();
     slugs.sort();
     let sources: Vec<Source> = slugs
         .iter()
@@ -206,7 +204,11 @@ disableKinds = ["RSS"]
     fs::write(hugo.join("layouts/index.json"), index).unwrap();
     fs::create_dir_all(hugo.join("static")).unwrap();
     fs::copy(
-        fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static")).unwrap().map(|e| e.unwrap().path()).find(|p| p.extension().is_some_and(|x| x == "css")).unwrap(),
+        fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.extension().is_some_and(|x| x == "css"))
+            .unwrap(),
         hugo.join("static/style.css"),
     )
     .unwrap();

@@ -137,9 +137,9 @@ pub fn resolve(page: &str, url: &str, base_path: &str) -> Option<(String, String
 fn is_anchor(id: &str) -> bool {
     let mut chars = id.chars();
     matches!(chars.next(), Some('p' | 'h'))
-        && id[1..].split_once('-').is_some_and(|(n, k)| {
-            !n.is_empty() && !k.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && k.bytes().all(|b| b.is_ascii_digit())
-        })
+        && id[1..]
+            .split_once('-')
+            .is_some_and(|(n, k)| !n.is_empty() && !k.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && k.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The rules of one site: where it is published, its languages, the pages to leave out of
@@ -277,11 +277,7 @@ impl Findings {
 fn resolve_from_root(root: &str, link: &str) -> Option<(String, String)> {
     let rest = link.strip_prefix(root)?;
     let (path, fragment) = rest.split_once('#').unwrap_or((rest, ""));
-    let plain = !path.is_empty()
-        && !path.starts_with(['/', '.'])
-        && !path.contains(['?', '\\'])
-        && !path.contains("/.")
-        && !path.contains("//");
+    let plain = !path.is_empty() && !path.starts_with(['/', '.']) && !path.contains(['?', '\\']) && !path.contains("/.") && !path.contains("//");
     if !plain {
         return None;
     }
@@ -420,7 +416,10 @@ mod tests {
     #[test]
     fn broken_links_fragments_and_duplicate_ids_are_reported() {
         let files = vec![
-            page("tc/a/index.html", r##"<p id="p1-1">x</p><p id="p1-1">y</p><a href="../b/#p2-9">b</a><a href="#p1-1">self</a><a href="../c/">c</a><a href="https://example.org">ext</a>"##),
+            page(
+                "tc/a/index.html",
+                r##"<p id="p1-1">x</p><p id="p1-1">y</p><a href="../b/#p2-9">b</a><a href="#p1-1">self</a><a href="../c/">c</a><a href="https://example.org">ext</a>"##,
+            ),
             page("tc/b/index.html", r##"<p id="p2-1">b</p>"##),
         ];
         let report = check_output(&files, &["tc".into()], &BTreeSet::new(), None);
@@ -435,7 +434,10 @@ mod tests {
     #[test]
     fn absolute_links_to_the_site_itself_are_checked_as_internal() {
         let base = BaseUrl::parse("https://example.org/budget/").unwrap();
-        let files = vec![page("en/x/index.html", r#"<link rel="canonical" href="https://example.org/budget/en/x/"><link rel="alternate" href="https://example.org/budget/tc/x/"><a href="https://example.org/other/">o</a>"#)];
+        let files = vec![page(
+            "en/x/index.html",
+            r#"<link rel="canonical" href="https://example.org/budget/en/x/"><link rel="alternate" href="https://example.org/budget/tc/x/"><a href="https://example.org/other/">o</a>"#,
+        )];
         let report = check_output(&files, &["en".into()], &BTreeSet::new(), Some(&base));
         let reasons: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
         assert_eq!(reasons, ["en/x/index.html: /budget/tc/x/: no such file: tc/x/index.html"]);

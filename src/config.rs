@@ -139,8 +139,5 @@ pub fn tidy_report(report: &str, file: &Path) -> String {
             }
         }
     }
-    text.replace("<input>", &file.display().to_string())
-        .replace(", set DuplicateKeyPolicy in Options if acceptable", "")
-        .trim_end()
-        .to_string()
+    text.replace("<input>", &file.display().to_string()).replace(", set DuplicateKeyPolicy in Options if acceptable", "").trim_end().to_string()
 }

@@ -114,9 +114,8 @@ fn load_one<B>(root: &Path, rel: &Path, read_body: &impl Fn(&str, &str) -> B) ->
     let shown = display_path(root, &rel.to_string_lossy());
     let bytes = std::fs::read(root.join(rel)).map_err(|e| Error::io(&shown, "read the file", e))?;
     let text = std::str::from_utf8(&bytes).map_err(|e| not_utf8(&shown, &bytes, e))?;
-    let (stem, lang) = split_file_name(rel).ok_or_else(|| {
-        Error::in_file(&shown, "a proposal file must be named SLUG.LANG.md, for example pilot-bases.zh-Hant.md")
-    })?;
+    let (stem, lang) =
+        split_file_name(rel).ok_or_else(|| Error::in_file(&shown, "a proposal file must be named SLUG.LANG.md, for example pilot-bases.zh-Hant.md"))?;
     let text = normalized(text);
     let (front, start, body_line) = split_front_matter(&text, &shown)?;
     let body = &text[start..];
@@ -160,8 +159,8 @@ fn split_front_matter(text: &str, shown: &Path) -> Result<(FrontMatter, usize, u
         }
         offset += line.len();
     }
-    let (closing_line, yaml_end, body_start) = closing
-        .ok_or_else(|| Error::at_line(shown, 1, "the front matter opened on line 1 is never closed with a line `---`"))?;
+    let (closing_line, yaml_end, body_start) =
+        closing.ok_or_else(|| Error::at_line(shown, 1, "the front matter opened on line 1 is never closed with a line `---`"))?;
     let front: FrontMatter = parse_yaml(&text[yaml_start..yaml_end], shown, 1)?;
     Ok((front, body_start, closing_line + 1))
 }

@@ -42,11 +42,7 @@ impl Converter {
     /// Loads OpenCC's dictionaries and the language's override file (if it exists).
     pub fn load(root: &Path, lang: &str, config: &str) -> Result<Converter> {
         let rel = overrides_file(lang);
-        let overrides = if root.join(&rel).exists() {
-            parse_overrides(&read_text(root, &rel)?, &display_path(root, &rel))?
-        } else {
-            Vec::new()
-        };
+        let overrides = if root.join(&rel).exists() { parse_overrides(&read_text(root, &rel)?, &display_path(root, &rel))? } else { Vec::new() };
         let dictionary = dictionary_for(config, &overrides)?;
         Ok(Converter { opencc: OpenCC::from_dictionary(dictionary), config: config.to_string(), overrides })
     }
@@ -97,17 +93,14 @@ fn dictionary_for(config: &str, overrides: &[(String, String)]) -> Result<Dictio
         .iter()
         .map(|&slot| {
             let file = SLOT_FILES.iter().find(|(s, _)| *s == slot).map_or("", |(_, text)| *text);
-            let mut pairs: Vec<(String, String)> =
-                file.lines().filter_map(|l| l.split_once('\t')).map(|(k, v)| (k.to_string(), v.to_string())).collect();
+            let mut pairs: Vec<(String, String)> = file.lines().filter_map(|l| l.split_once('\t')).map(|(k, v)| (k.to_string(), v.to_string())).collect();
             if slot == slot_for(config) {
                 pairs.extend(overrides.iter().cloned());
             }
             CustomDictSpec { slot, pairs, mode: CustomDictMode::Override }
         })
         .collect();
-    DictionaryMaxlength::default()
-        .with_custom_dicts(&specs)
-        .map_err(|e| Error::msg(format!("cannot load the OpenCC dictionaries: {e}")))
+    DictionaryMaxlength::default().with_custom_dicts(&specs).map_err(|e| Error::msg(format!("cannot load the OpenCC dictionaries: {e}")))
 }
 
 /// The phrase slot a configuration reads: Traditional→Simplified or the reverse.

@@ -101,7 +101,14 @@ struct Edition {
 
 /// Makes the pages of edition `lang` (`jobs`, with their places in the site: all its
 /// pages but the search page) and its search index.
-fn edition(inputs: &render::Inputs, lang: usize, jobs: Vec<(usize, Job)>, fold: &BTreeMap<char, char>, checker: &check::Checker, out: &dyn Output) -> Result<Edition> {
+fn edition(
+    inputs: &render::Inputs,
+    lang: usize,
+    jobs: Vec<(usize, Job)>,
+    fold: &BTreeMap<char, char>,
+    checker: &check::Checker,
+    out: &dyn Output,
+) -> Result<Edition> {
     let site = inputs.site;
     let language = &site.languages[lang];
     let mut order_of = vec![usize::MAX; site.proposals.len()];
@@ -177,7 +184,13 @@ struct Proposal {
 
 /// Makes the proposal pages `batch` (proposal indexes, with their places in the site) of
 /// edition `lang`, in parallel.
-fn make_proposals(inputs: &render::Inputs, lang: usize, batch: Vec<(usize, usize)>, checker: &check::Checker, out: &dyn Output) -> Result<(Findings, Vec<Proposal>)> {
+fn make_proposals(
+    inputs: &render::Inputs,
+    lang: usize,
+    batch: Vec<(usize, usize)>,
+    checker: &check::Checker,
+    out: &dyn Output,
+) -> Result<(Findings, Vec<Proposal>)> {
     in_parallel(batch, |(order, q), findings| make_proposal(inputs, lang, q, order, checker, out, findings))
 }
 
@@ -209,7 +222,15 @@ fn compacted(html: &[u8]) -> (Vec<u8>, Scan) {
 
 /// Makes the page of proposal `q` in edition `lang` (its place in the site: `order`): reads
 /// its body, renders, compacts, checks and writes the page.
-fn make_proposal(inputs: &render::Inputs, lang: usize, q: usize, order: usize, checker: &check::Checker, out: &dyn Output, findings: &mut Findings) -> Result<Proposal> {
+fn make_proposal(
+    inputs: &render::Inputs,
+    lang: usize,
+    q: usize,
+    order: usize,
+    checker: &check::Checker,
+    out: &dyn Output,
+    findings: &mut Findings,
+) -> Result<Proposal> {
     let site = inputs.site;
     let (mut summary, mut records, mut own, mut full) = (None, None, None, None);
     if let Some(markdown) = inputs.markdown(lang, q)? {

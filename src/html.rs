@@ -400,11 +400,57 @@ fn is_block(token: Option<&Token>) -> bool {
             let mut buf = [0u8; NAME_LEN];
             let block = matches!(
                 lower(tag.name, &mut buf),
-                b"address" | b"article" | b"aside" | b"blockquote" | b"body" | b"br" | b"caption" | b"center" | b"dd" | b"details"
-                    | b"div" | b"dl" | b"dt" | b"fieldset" | b"figcaption" | b"figure" | b"footer" | b"form" | b"h1" | b"h2" | b"h3"
-                    | b"h4" | b"h5" | b"h6" | b"head" | b"header" | b"hgroup" | b"hr" | b"html" | b"legend" | b"li" | b"listing"
-                    | b"main" | b"menu" | b"nav" | b"ol" | b"p" | b"plaintext" | b"pre" | b"search" | b"section" | b"summary"
-                    | b"table" | b"tbody" | b"td" | b"tfoot" | b"th" | b"thead" | b"tr" | b"ul" | b"xmp"
+                b"address"
+                    | b"article"
+                    | b"aside"
+                    | b"blockquote"
+                    | b"body"
+                    | b"br"
+                    | b"caption"
+                    | b"center"
+                    | b"dd"
+                    | b"details"
+                    | b"div"
+                    | b"dl"
+                    | b"dt"
+                    | b"fieldset"
+                    | b"figcaption"
+                    | b"figure"
+                    | b"footer"
+                    | b"form"
+                    | b"h1"
+                    | b"h2"
+                    | b"h3"
+                    | b"h4"
+                    | b"h5"
+                    | b"h6"
+                    | b"head"
+                    | b"header"
+                    | b"hgroup"
+                    | b"hr"
+                    | b"html"
+                    | b"legend"
+                    | b"li"
+                    | b"listing"
+                    | b"main"
+                    | b"menu"
+                    | b"nav"
+                    | b"ol"
+                    | b"p"
+                    | b"plaintext"
+                    | b"pre"
+                    | b"search"
+                    | b"section"
+                    | b"summary"
+                    | b"table"
+                    | b"tbody"
+                    | b"td"
+                    | b"tfoot"
+                    | b"th"
+                    | b"thead"
+                    | b"tr"
+                    | b"ul"
+                    | b"xmp"
             );
             block && (tag.end || !tag.has("hidden"))
         }
@@ -417,7 +463,10 @@ fn is_block(token: Option<&Token>) -> bool {
 /// Whether a start tag with this name leaves a browser in the head.
 fn in_head(name: &[u8]) -> bool {
     let mut buf = [0u8; NAME_LEN];
-    matches!(lower(name, &mut buf), b"base" | b"basefont" | b"bgsound" | b"head" | b"html" | b"link" | b"meta" | b"noframes" | b"noscript" | b"script" | b"style" | b"template" | b"title")
+    matches!(
+        lower(name, &mut buf),
+        b"base" | b"basefont" | b"bgsound" | b"head" | b"html" | b"link" | b"meta" | b"noframes" | b"noscript" | b"script" | b"style" | b"template" | b"title"
+    )
 }
 
 /// Removes the white space a browser would not show: the indentation and blank lines
@@ -492,7 +541,13 @@ fn collapse(text: &[u8], trim_start: bool, trim_end: bool, out: &mut Vec<u8>) ->
         let run = &text[i..end];
         let dropped = (i == 0 && trim_start) || (end == text.len() && trim_end);
         if !dropped {
-            out.push(if run.contains(&b'\n') { b'\n' } else if run.len() == 1 { run[0] } else { b' ' });
+            out.push(if run.contains(&b'\n') {
+                b'\n'
+            } else if run.len() == 1 {
+                run[0]
+            } else {
+                b' '
+            });
         }
         dropped_after_word = dropped && i > 0;
         i = end;
@@ -510,7 +565,10 @@ mod tests {
 
     #[test]
     fn white_space_next_to_blocks_goes_and_other_runs_become_one_character() {
-        assert_eq!(compacted("<!DOCTYPE html>\n<html>\n  <head>\n    <title> A  title </title>\n</head>"), "<!DOCTYPE html><html><head><title> A  title </title></head>");
+        assert_eq!(
+            compacted("<!DOCTYPE html>\n<html>\n  <head>\n    <title> A  title </title>\n</head>"),
+            "<!DOCTYPE html><html><head><title> A  title </title></head>"
+        );
         assert_eq!(compacted("<ul>\n  <li><a href=x>One</a>\n     <a>two</a></li>\n</ul>"), "<ul><li><a href=x>One</a>\n<a>two</a></li></ul>");
         assert_eq!(compacted("<p>\n  Some   text\n  with <em>emphasis</em> here.\n</p>\n\n"), "<p>Some text\nwith <em>emphasis</em> here.</p>");
     }

@@ -84,13 +84,7 @@ fn main() -> ExitCode {
                     for warning in &report.warnings {
                         eprintln!("warning: {warning}");
                     }
-                    eprintln!(
-                        "built {} pages ({} files) into {} in {} ms",
-                        report.pages,
-                        report.files,
-                        report.out.display(),
-                        started.elapsed().as_millis()
-                    );
+                    eprintln!("built {} pages ({} files) into {} in {} ms", report.pages, report.files, report.out.display(), started.elapsed().as_millis());
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
@@ -122,12 +116,7 @@ fn main() -> ExitCode {
                     println!("problem: {problem}");
                 }
                 let count = site.warnings.len() + report.problems.len();
-                println!(
-                    "checked {} pages and {} links ({} external): {count} problem(s)",
-                    report.pages,
-                    report.links,
-                    report.external.len()
-                );
+                println!("checked {} pages and {} links ({} external): {count} problem(s)", report.pages, report.links, report.external.len());
                 if count == 0 {
                     ExitCode::SUCCESS
                 } else {

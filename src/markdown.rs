@@ -266,18 +266,12 @@ impl<'a> Document<'a> {
             .iter()
             .map(|event| match event {
                 Event::Text(text) => Event::Text(f(text).into()),
-                Event::Start(Tag::Link { link_type, dest_url, title, id }) if !title.is_empty() => Event::Start(Tag::Link {
-                    link_type: *link_type,
-                    dest_url: dest_url.clone(),
-                    title: f(title).into(),
-                    id: id.clone(),
-                }),
-                Event::Start(Tag::Image { link_type, dest_url, title, id }) if !title.is_empty() => Event::Start(Tag::Image {
-                    link_type: *link_type,
-                    dest_url: dest_url.clone(),
-                    title: f(title).into(),
-                    id: id.clone(),
-                }),
+                Event::Start(Tag::Link { link_type, dest_url, title, id }) if !title.is_empty() => {
+                    Event::Start(Tag::Link { link_type: *link_type, dest_url: dest_url.clone(), title: f(title).into(), id: id.clone() })
+                }
+                Event::Start(Tag::Image { link_type, dest_url, title, id }) if !title.is_empty() => {
+                    Event::Start(Tag::Image { link_type: *link_type, dest_url: dest_url.clone(), title: f(title).into(), id: id.clone() })
+                }
                 other => other.clone(),
             })
             .collect();
@@ -437,12 +431,10 @@ pub struct Anchors<'a> {
 pub fn to_html(doc: &Document, anchors: Option<&Anchors>, link_to: &dyn Fn(&str) -> Option<String>) -> String {
     let mut out = String::new();
     let linked = doc.events.iter().map(|event| match event {
-        Event::Start(Tag::Link { link_type, dest_url, title, id }) if dest_url.starts_with(INTERNAL_LINK) => {
-            match link_to(dest_url) {
-                Some(url) => Event::Start(Tag::Link { link_type: *link_type, dest_url: url.into(), title: title.clone(), id: id.clone() }),
-                None => event.clone(),
-            }
-        }
+        Event::Start(Tag::Link { link_type, dest_url, title, id }) if dest_url.starts_with(INTERNAL_LINK) => match link_to(dest_url) {
+            Some(url) => Event::Start(Tag::Link { link_type: *link_type, dest_url: url.into(), title: title.clone(), id: id.clone() }),
+            None => event.clone(),
+        },
         other => other.clone(),
     });
     let Some(anchors) = anchors else {
@@ -458,11 +450,7 @@ pub fn to_html(doc: &Document, anchors: Option<&Anchors>, link_to: &dyn Fn(&str)
             let (n, k) = (anchors.proposal, paragraph);
             let label = anchors.paragraph_label.replace("{n}", &format!("{n}.{k}"));
             Event::Html(
-                format!(
-                    "<p id=\"p{n}-{k}\" class=\"para\"><a class=\"pnum\" href=\"#p{n}-{k}\" aria-label=\"{}\">{n}.{k}</a> ",
-                    escape_attr(&label)
-                )
-                .into(),
+                format!("<p id=\"p{n}-{k}\" class=\"para\"><a class=\"pnum\" href=\"#p{n}-{k}\" aria-label=\"{}\">{n}.{k}</a> ", escape_attr(&label)).into(),
             )
         }
         Event::End(TagEnd::Paragraph) if depth == 0 && top_paragraph_open => {
@@ -577,7 +565,12 @@ mod tests {
             assert!(what.contains(says), "{what} should name {says}");
         }
         let out = html(source, "en");
-        assert!(out.starts_with(r##"<p id="p6-1" class="para"><a class="pnum" href="#p6-1" aria-label="Paragraph 6.1">6.1</a> One <sup>2</sup> <span>red</span>.</p>"##), "{out}");
+        assert!(
+            out.starts_with(
+                r##"<p id="p6-1" class="para"><a class="pnum" href="#p6-1" aria-label="Paragraph 6.1">6.1</a> One <sup>2</sup> <span>red</span>.</p>"##
+            ),
+            "{out}"
+        );
         for gone in ["meta", "script", "alert", "onclick", "onerror", "style=", "a note"] {
             assert!(!out.contains(gone), "{gone} in {out}");
         }

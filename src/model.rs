@@ -94,10 +94,7 @@ impl Site {
         if let Some(title) = proposal.fallback_titles.get(lang) {
             return title;
         }
-        self.languages
-            .iter()
-            .find_map(|l| proposal.texts.get(&l.code))
-            .map_or(proposal.slug.as_str(), |t| t.title.as_str())
+        self.languages.iter().find_map(|l| proposal.texts.get(&l.code)).map_or(proposal.slug.as_str(), |t| t.title.as_str())
     }
 }
 
@@ -129,7 +126,11 @@ pub fn build(root: &std::path::Path, config: SiteConfig, files: Vec<ProposalFile
         let field = format!("pillars[{}]", i + 1);
         check_slug(&p.slug.value).map_err(|why| Error::at_line(&site_file, p.slug.referenced.line(), format!("{field}.slug `{}` {why}", p.slug.value)))?;
         if let Some(other) = pillars.iter().find(|o| o.slug == p.slug.value || o.number == p.number.value) {
-            return Err(Error::at_line(&site_file, p.slug.referenced.line(), format!("{field} repeats the number or slug of pillar {} ({})", other.number, other.slug)));
+            return Err(Error::at_line(
+                &site_file,
+                p.slug.referenced.line(),
+                format!("{field} repeats the number or slug of pillar {} ({})", other.number, other.slug),
+            ));
         }
         pillars.push(Pillar {
             number: p.number.value,
@@ -152,7 +153,9 @@ pub fn build(root: &std::path::Path, config: SiteConfig, files: Vec<ProposalFile
 
     let base_url = match (base_url_override, &config.base_url) {
         (Some(url), _) => Some(BaseUrl::parse(url).map_err(|why| Error::msg(format!("--base-url {url}: {why}")))?),
-        (None, Some(url)) => Some(BaseUrl::parse(&url.value).map_err(|why| Error::at_line(&site_file, url.referenced.line(), format!("base_url `{}`: {why}", url.value)))?),
+        (None, Some(url)) => {
+            Some(BaseUrl::parse(&url.value).map_err(|why| Error::at_line(&site_file, url.referenced.line(), format!("base_url `{}`: {why}", url.value)))?)
+        }
         (None, None) => None,
     };
     let share_image = match &config.share_image {
@@ -224,14 +227,25 @@ fn check_languages(config: &SiteConfig, site_file: &std::path::Path) -> Result<V
             (None, None) => None,
             (Some(from), Some(opencc)) => {
                 if !crate::convert::CONFIGS.contains(&opencc.value.as_str()) {
-                    return Err(Error::at_line(site_file, opencc.referenced.line(), format!("unknown OpenCC configuration `{}` (known: {})", opencc.value, crate::convert::CONFIGS.join(", "))));
+                    return Err(Error::at_line(
+                        site_file,
+                        opencc.referenced.line(),
+                        format!("unknown OpenCC configuration `{}` (known: {})", opencc.value, crate::convert::CONFIGS.join(", ")),
+                    ));
                 }
                 Some((from.value.clone(), opencc.value.clone()))
             }
             _ => return Err(Error::at_line(site_file, line, format!("language `{code}`: a generated language needs both `from` and `opencc`"))),
         };
         let og_locale = l.og_locale.clone().unwrap_or_else(|| default_og_locale(&l.html_lang));
-        languages.push(Language { code: code.clone(), prefix: prefix.clone(), html_lang: l.html_lang.clone(), name: l.name.clone(), og_locale, generated_from });
+        languages.push(Language {
+            code: code.clone(),
+            prefix: prefix.clone(),
+            html_lang: l.html_lang.clone(),
+            name: l.name.clone(),
+            og_locale,
+            generated_from,
+        });
     }
     for l in &languages {
         if let Some((from, _)) = &l.generated_from {
@@ -289,7 +303,11 @@ fn group_proposals(
     for file in &files {
         if let Some(twin) = seen.insert((&file.front.slug.value, &file.lang), &file.path) {
             let line = file.front.slug.referenced.line();
-            return Err(Error::at_line(&file.path, line, format!("slug `{}` is already used by {}; each proposal needs its own slug", file.front.slug.value, twin.display())));
+            return Err(Error::at_line(
+                &file.path,
+                line,
+                format!("slug `{}` is already used by {}; each proposal needs its own slug", file.front.slug.value, twin.display()),
+            ));
         }
     }
 
@@ -316,10 +334,16 @@ fn group_proposals(
             let p = &mut proposals[i];
             let other = first_source(p).display().to_string();
             if p.number != number {
-                return Err(at(front.number.referenced.line(), format!("number {number} differs from the other language version of this proposal ({} in {other})", p.number)));
+                return Err(at(
+                    front.number.referenced.line(),
+                    format!("number {number} differs from the other language version of this proposal ({} in {other})", p.number),
+                ));
             }
             if p.pillar != pillar {
-                return Err(at(front.pillar.referenced.line(), format!("pillar `{}` differs from the other language version of this proposal ({} in {other})", front.pillar.value, pillars[p.pillar].slug)));
+                return Err(at(
+                    front.pillar.referenced.line(),
+                    format!("pillar `{}` differs from the other language version of this proposal ({} in {other})", front.pillar.value, pillars[p.pillar].slug),
+                ));
             }
             for (lang, title) in &front.titles {
                 p.fallback_titles.entry(lang.clone()).or_insert_with(|| markdown::smarten(title, lang));
@@ -349,7 +373,13 @@ fn group_proposals(
         for l in languages.iter().filter(|l| l.generated_from.is_none()) {
             if !p.texts.contains_key(&l.code) {
                 let missing = display_path(root, &format!("{}/{}.{}.md", crate::content::PROPOSALS_DIR, p.slug, l.code));
-                warnings.push(format!("{}: missing: proposal {} has no {} text; its /{}/ page says the translation is in preparation", missing.display(), p.number, l.code, l.prefix));
+                warnings.push(format!(
+                    "{}: missing: proposal {} has no {} text; its /{}/ page says the translation is in preparation",
+                    missing.display(),
+                    p.number,
+                    l.code,
+                    l.prefix
+                ));
             }
         }
     }
@@ -366,7 +396,10 @@ fn check_file(file: &ProposalFile<Survey>, languages: &[Language], pillars: &[Pi
             return Err(Error::in_file(&file.path, format!("`{}` in the file name is not a language of the site ({})", file.lang, known.join(", "))));
         }
         Some(Language { generated_from: Some((from, _)), .. }) => {
-            return Err(Error::in_file(&file.path, format!("`{}` is generated from `{from}` at build time; delete this file and edit the `{from}` file", file.lang)));
+            return Err(Error::in_file(
+                &file.path,
+                format!("`{}` is generated from `{from}` at build time; delete this file and edit the `{from}` file", file.lang),
+            ));
         }
         Some(_) => {}
     }
@@ -483,19 +516,18 @@ fn fragment_problem(target: &Proposal, fragment: &str) -> Option<String> {
     let outline = target.texts.values().next().map_or(&[][..], |t| &t.survey.outline);
     let paragraphs = count_paragraphs(outline);
     let headings = outline.len() - paragraphs;
-    let exists = fragment
-        .get(1..)
-        .and_then(|rest| rest.split_once('-'))
-        .and_then(|(n, k)| Some((n.parse::<u32>().ok()?, k.parse::<usize>().ok()?)))
-        .is_some_and(|(n, k)| {
-            n == target.number
-                && k >= 1
-                && match fragment.as_bytes()[0] {
-                    b'p' => k <= paragraphs,
-                    b'h' => k <= headings,
-                    _ => false,
-                }
-        });
+    let exists =
+        fragment.get(1..).and_then(|rest| rest.split_once('-')).and_then(|(n, k)| Some((n.parse::<u32>().ok()?, k.parse::<usize>().ok()?))).is_some_and(
+            |(n, k)| {
+                n == target.number
+                    && k >= 1
+                    && match fragment.as_bytes()[0] {
+                        b'p' => k <= paragraphs,
+                        b'h' => k <= headings,
+                        _ => false,
+                    }
+            },
+        );
     (!exists).then(|| {
         format!("proposal {} ({}) has no anchor #{fragment}: its paragraphs are #p{n}-1 to #p{n}-{paragraphs}", target.number, target.slug, n = target.number)
     })

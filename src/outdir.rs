@@ -119,7 +119,10 @@ impl OutDir {
     /// be cleaned up afterwards (the site is in place all the same).
     pub fn swap_in(mut self, staging: &Path) -> Result<Vec<String>> {
         if !staging.join(MARKER).is_file() {
-            return Err(Error::in_file(staging, "the staging folder was changed by another program while the site was written; nothing was replaced, build again"));
+            return Err(Error::in_file(
+                staging,
+                "the staging folder was changed by another program while the site was written; nothing was replaced, build again",
+            ));
         }
         let retired = self.own("old");
         if self.inside {
@@ -141,7 +144,8 @@ impl OutDir {
         std::fs::create_dir(retired).map_err(|e| Error::io(retired, "create the folder", e))?;
         let names = |dir: &Path| -> Result<Vec<std::ffi::OsString>> {
             let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, "list the folder", e))?;
-            let mut names: Vec<_> = entries.map(|e| e.map(|e| e.file_name())).collect::<std::io::Result<_>>().map_err(|e| Error::io(dir, "list the folder", e))?;
+            let mut names: Vec<_> =
+                entries.map(|e| e.map(|e| e.file_name())).collect::<std::io::Result<_>>().map_err(|e| Error::io(dir, "list the folder", e))?;
             names.sort();
             Ok(names)
         };
@@ -207,13 +211,8 @@ fn nanos() -> u32 {
 /// records this process in it.
 fn take_lock(path: &Path, out: &Path) -> Result<File> {
     loop {
-        let mut file = std::fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(path)
-            .map_err(|e| Error::io(path, "open the lock file", e))?;
+        let mut file =
+            std::fs::OpenOptions::new().read(true).write(true).create(true).truncate(false).open(path).map_err(|e| Error::io(path, "open the lock file", e))?;
         match file.try_lock() {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {

@@ -72,8 +72,9 @@ pub fn sitemaps(languages: &[Language], base: &BaseUrl, pages: &[Vec<String>], l
     let head = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset {SITEMAP_NS} xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
     let tail = "</urlset>\n";
     let homes: Vec<String> = languages.iter().map(|l| format!("{}/", l.prefix)).collect();
-    let entries = std::iter::once(format!("  <url>\n    <loc>{}</loc>\n{}  </url>\n", xml_escape(&base.url), alternates(&homes)))
-        .chain(pages.iter().flat_map(|dirs| dirs.iter().map(|dir| format!("  <url>\n    <loc>{}</loc>\n{}  </url>\n", xml_escape(&base.join(dir)), alternates(dirs)))));
+    let entries = std::iter::once(format!("  <url>\n    <loc>{}</loc>\n{}  </url>\n", xml_escape(&base.url), alternates(&homes))).chain(
+        pages.iter().flat_map(|dirs| dirs.iter().map(|dir| format!("  <url>\n    <loc>{}</loc>\n{}  </url>\n", xml_escape(&base.join(dir)), alternates(dirs)))),
+    );
     let mut files: Vec<String> = Vec::new();
     let mut count = 0;
     for entry in entries {
@@ -141,7 +142,14 @@ mod tests {
     #[test]
     fn a_sitemap_too_large_for_one_file_is_split_under_an_index() {
         let base = BaseUrl::parse("https://example.org/budget/").unwrap();
-        let lang = |code: &str| Language { code: code.into(), prefix: code.into(), html_lang: code.into(), name: code.into(), og_locale: code.into(), generated_from: None };
+        let lang = |code: &str| Language {
+            code: code.into(),
+            prefix: code.into(),
+            html_lang: code.into(),
+            name: code.into(),
+            og_locale: code.into(),
+            generated_from: None,
+        };
         let languages = [lang("tc"), lang("en")];
         let pages: Vec<Vec<String>> = (1..=4).map(|n| vec![format!("tc/{n}/"), format!("en/{n}/")]).collect();
         // 1 landing page + 8 pages.

@@ -17,10 +17,56 @@ use crate::html::{self, Token};
 /// headings, lists, tables, code, quotes, images, footnotes), and harmless inline and block
 /// elements an author may paste.
 pub const TAGS: &[&str] = &[
-    "p", "a", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "del", "code", "pre", "blockquote", "ul", "ol", "li",
-    "table", "thead", "tbody", "tr", "th", "td", "img", "hr", "br", "sup", "div", // rendered Markdown
-    "b", "i", "sub", "abbr", "mark", "small", "s", "u", "ins", "q", "cite", "dfn", "kbd", "var", "samp", "span", "dl",
-    "dt", "dd", "caption", "figure", "figcaption", // pasted by an author
+    "p",
+    "a",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "em",
+    "strong",
+    "del",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "img",
+    "hr",
+    "br",
+    "sup",
+    "div", // rendered Markdown
+    "b",
+    "i",
+    "sub",
+    "abbr",
+    "mark",
+    "small",
+    "s",
+    "u",
+    "ins",
+    "q",
+    "cite",
+    "dfn",
+    "kbd",
+    "var",
+    "samp",
+    "span",
+    "dl",
+    "dt",
+    "dd",
+    "caption",
+    "figure",
+    "figcaption", // pasted by an author
 ];
 
 /// Attributes kept on any element of [`TAGS`].
@@ -174,7 +220,10 @@ mod tests {
         assert_eq!(what[0], "raw HTML <meta http-equiv=refresh content=0> removed: the <meta> tag is not allowed");
         assert_eq!(what[1], "raw HTML <script> removed with its content: the <script> tag is not allowed");
         assert_eq!(what[2], "raw HTML <SPAN STYLE=\"color:red\" lang=en>: attribute style removed: not allowed on <span>");
-        assert_eq!(what[3], "raw HTML <a href=' JavaScript:x' title=t>: attribute href removed: an address must be relative or start with http:, https:, mailto:, tel:");
+        assert_eq!(
+            what[3],
+            "raw HTML <a href=' JavaScript:x' title=t>: attribute href removed: an address must be relative or start with http:, https:, mailto:, tel:"
+        );
         assert!(what[4].starts_with("raw HTML <img src=data:x>: attribute src removed"), "{}", what[4]);
         // Each finding is really removed, and nothing else is.
         let out = clean(raw);

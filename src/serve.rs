@@ -33,10 +33,7 @@ pub struct ServeOptions {
 
 /// Builds, serves and watches until Ctrl-C.
 pub fn serve(options: ServeOptions) -> Result<()> {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| Error::msg(format!("cannot start the server: {e}")))?;
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| Error::msg(format!("cannot start the server: {e}")))?;
     runtime.block_on(run(options))
 }
 
@@ -76,9 +73,7 @@ async fn run(options: ServeOptions) -> Result<()> {
         Router::new().fallback_service(files)
     } else {
         let target = base_path.clone();
-        Router::new()
-            .nest_service(base_path.trim_end_matches('/'), files)
-            .route("/", axum::routing::get(move || async move { Redirect::temporary(&target) }))
+        Router::new().nest_service(base_path.trim_end_matches('/'), files).route("/", axum::routing::get(move || async move { Redirect::temporary(&target) }))
     }
     .layer(axum::middleware::map_response(for_preview))
     .layer(livereload);
@@ -139,12 +134,7 @@ async fn serve_http(listener: tokio::net::TcpListener, app: Router, stop: impl s
 /// The path part of the site's base URL (`/budget/2024-25/`), or `/`.
 fn published_path(build: &BuildOptions) -> String {
     let configured = crate::config::load(&build.root).ok().and_then(|c| c.base_url.map(|b| b.value));
-    build
-        .base_url
-        .clone()
-        .or(configured)
-        .and_then(|url| crate::publish::BaseUrl::parse(&url).ok())
-        .map_or_else(|| "/".to_string(), |b| b.path)
+    build.base_url.clone().or(configured).and_then(|url| crate::publish::BaseUrl::parse(&url).ok()).map_or_else(|| "/".to_string(), |b| b.path)
 }
 
 /// Watches `dirs`; after each burst of changes, rebuilds and reloads the browsers.

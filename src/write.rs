@@ -99,7 +99,9 @@ impl Staging {
         if folder == self.dir {
             return match self.dir.is_dir() {
                 true => Ok(()),
-                false => Err(Error::in_file(&self.dir, "the staging folder vanished while the site was written (another program removed it); nothing was replaced")),
+                false => {
+                    Err(Error::in_file(&self.dir, "the staging folder vanished while the site was written (another program removed it); nothing was replaced"))
+                }
             };
         }
         // Most pages have a folder of their own: made in one call, its parents only when missing.

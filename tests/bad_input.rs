@@ -23,7 +23,8 @@ fn assert_rejected(breakage: impl FnOnce(&Project), file: &str, line: Option<u64
     assert!(err.contains(&located), "the error should name {located}:\n{err}");
     assert!(err.contains(says), "the error should say {says:?}:\n{err}");
     assert!(snapshot(&out) == before, "build/ changed after a failed build");
-    let leftovers: Vec<_> = std::fs::read_dir(project.root()).unwrap().map(|e| e.unwrap().file_name()).filter(|n| n.to_string_lossy().starts_with(".build")).collect();
+    let leftovers: Vec<_> =
+        std::fs::read_dir(project.root()).unwrap().map(|e| e.unwrap().file_name()).filter(|n| n.to_string_lossy().starts_with(".build")).collect();
     assert!(leftovers.is_empty(), "staging folders left behind: {leftovers:?}");
     err
 }
@@ -58,7 +59,12 @@ fn a_duplicate_key() {
 
 #[test]
 fn an_unknown_pillar() {
-    let err = assert_rejected(|p| p.edit(PILOT, |s| s.replacen("pillar: innovation-technology", "pillar: innovation", 1)), PILOT, Some(3), "unknown pillar `innovation`");
+    let err = assert_rejected(
+        |p| p.edit(PILOT, |s| s.replacen("pillar: innovation-technology", "pillar: innovation", 1)),
+        PILOT,
+        Some(3),
+        "unknown pillar `innovation`",
+    );
     assert!(err.contains("new-industrialisation"), "the error lists the pillars there are:\n{err}");
 }
 
@@ -80,12 +86,7 @@ fn two_proposals_with_the_same_number() {
 #[test]
 fn two_proposals_with_the_same_slug() {
     let copy = "content/proposals/more/pilot-bases.zh-Hant.md";
-    let err = assert_rejected(
-        |p| p.write(copy, p.read(PILOT).replacen("number: 6", "number: 14", 1)),
-        PILOT,
-        Some(4),
-        "slug `pilot-bases` is already used by",
-    );
+    let err = assert_rejected(|p| p.write(copy, p.read(PILOT).replacen("number: 6", "number: 14", 1)), PILOT, Some(4), "slug `pilot-bases` is already used by");
     assert!(err.contains("more/pilot-bases.zh-Hant.md"), "the error names the other file:\n{err}");
 }
 
@@ -154,7 +155,12 @@ fn a_template_partial_that_does_not_exist() {
 fn site_settings_missing_a_translation() {
     let site = "content/site.yaml";
     let line = Project::real().read(site).lines().position(|l| l.contains("- number: 4")).unwrap() as u64 + 1;
-    assert_rejected(|p| p.edit(site, |s| s.replacen("      en: Deepening Greater Bay Area Cooperation\n", "", 1)), site, Some(line), "pillars[4].title has no text for `en`");
+    assert_rejected(
+        |p| p.edit(site, |s| s.replacen("      en: Deepening Greater Bay Area Cooperation\n", "", 1)),
+        site,
+        Some(line),
+        "pillars[4].title has no text for `en`",
+    );
 }
 
 #[test]

@@ -7,9 +7,7 @@ use std::path::Path;
 
 fn anchors(site: &Path, page: &str) -> Vec<(String, String)> {
     let html = parse_page(&site.join(page));
-    html.select(&sel("main p.para"))
-        .map(|p| (p.value().attr("id").unwrap().to_string(), texts_in(p, ".pnum")))
-        .collect()
+    html.select(&sel("main p.para")).map(|p| (p.value().attr("id").unwrap().to_string(), texts_in(p, ".pnum"))).collect()
 }
 
 fn texts_in(el: scraper::ElementRef, css: &str) -> String {
@@ -72,7 +70,8 @@ fn pages_load_one_deferred_external_script_and_no_inline_script() {
             assert!(script.value().attr("defer").is_some(), "{}: script without defer", page.display());
         }
     }
-    let scripts: Vec<_> = std::fs::read_dir(site.join("assets")).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).filter(|n| n.ends_with(".js")).collect();
+    let scripts: Vec<_> =
+        std::fs::read_dir(site.join("assets")).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).filter(|n| n.ends_with(".js")).collect();
     assert_eq!(scripts.len(), 2, "site.js and search.js: {scripts:?}");
     for script in &scripts {
         let stem = script.split('.').next().unwrap();
@@ -172,14 +171,19 @@ fn check_finds_a_broken_link_in_the_theme_once_per_target_with_how_many_pages_ha
     // The 4 pillar pages of each language link to their language's missing page: one line
     // per missing page, naming the first page (in the site's order: its first pillar) and
     // counting the others.
-    assert!(out.contains("problem: en/pillars/new-industrialisation/index.html: ../../nowhere/: no such file: en/nowhere/index.html (and 3 more link(s) to it)"), "{out}");
+    assert!(
+        out.contains("problem: en/pillars/new-industrialisation/index.html: ../../nowhere/: no such file: en/nowhere/index.html (and 3 more link(s) to it)"),
+        "{out}"
+    );
     assert_eq!(out.matches("../../nowhere/").count(), 3, "one problem per language:\n{out}");
 }
 
 #[test]
 fn check_finds_a_fragment_missing_from_its_page() {
     let project = Project::real();
-    project.edit("themes/default/templates/home.html", |s| s.replacen("<h2 class=\"section-title\">", "<a href=\"#nowhere\">x</a><h2 class=\"section-title\">", 1));
+    project.edit("themes/default/templates/home.html", |s| {
+        s.replacen("<h2 class=\"section-title\">", "<a href=\"#nowhere\">x</a><h2 class=\"section-title\">", 1)
+    });
     let out = check_fails(&project);
     assert!(out.contains("problem: tc/index.html: #nowhere: tc/index.html has no id \"nowhere\""), "{out}");
 }

@@ -47,8 +47,7 @@ fn slugs() -> Vec<String> {
 /// The glossary entries a Chinese text uses, taking the longest form at each position.
 fn names_used<'a>(zh: &str, glossary: &'a [Entry]) -> BTreeMap<usize, &'a Entry> {
     let chars: Vec<char> = zh.chars().filter(|c| !c.is_whitespace()).collect();
-    let forms: Vec<(Vec<char>, usize)> =
-        glossary.iter().enumerate().flat_map(|(i, e)| e.zh.iter().map(move |f| (f.chars().collect(), i))).collect();
+    let forms: Vec<(Vec<char>, usize)> = glossary.iter().enumerate().flat_map(|(i, e)| e.zh.iter().map(move |f| (f.chars().collect(), i))).collect();
     let mut used = BTreeMap::new();
     let mut at = 0;
     while at < chars.len() {

@@ -60,12 +60,7 @@ const PRESERVING: &[&str] = &["listing", "plaintext", "pre", "textarea", "xmp"];
 
 fn view(html: &[u8]) -> View {
     let document = Html::parse_document(std::str::from_utf8(html).expect("UTF-8"));
-    let mut view = View {
-        text: String::new(),
-        elements: Vec::new(),
-        ids: Vec::new(),
-        links: Vec::new(),
-    };
+    let mut view = View { text: String::new(), elements: Vec::new(), ids: Vec::new(), links: Vec::new() };
     walk(document.tree.root(), true, false, &mut view);
     view.text = normalise(&view.text);
     view
@@ -75,42 +70,21 @@ fn walk(node: NodeRef<Node>, visible: bool, preserve: bool, view: &mut View) {
     match node.value() {
         Node::Text(text) if visible && preserve => {
             // Kept out of the collapsing below: white space mapped into the private use area.
-            view.text.extend(text.chars().map(|c| {
-                if c.is_ascii_whitespace() {
-                    char::from_u32(0xE000 + c as u32).unwrap()
-                } else {
-                    c
-                }
-            }));
+            view.text.extend(text.chars().map(|c| if c.is_ascii_whitespace() { char::from_u32(0xE000 + c as u32).unwrap() } else { c }));
         }
         Node::Text(text) if visible => view.text.push_str(text),
         Node::Element(element) => {
             let html_ns = &*element.name.ns == "http://www.w3.org/1999/xhtml";
             let name = element.name();
-            view.elements.push(if html_ns {
-                name.to_string()
-            } else {
-                format!("{}:{name}", &*element.name.ns)
-            });
-            let attribute = |wanted: &str| {
-                element
-                    .attrs
-                    .iter()
-                    .find(|(n, _)| n.ns.is_empty() && &*n.local == wanted)
-                    .map(|(_, v)| v.to_string())
-            };
+            view.elements.push(if html_ns { name.to_string() } else { format!("{}:{name}", &*element.name.ns) });
+            let attribute = |wanted: &str| element.attrs.iter().find(|(n, _)| n.ns.is_empty() && &*n.local == wanted).map(|(_, v)| v.to_string());
             view.ids.extend(attribute("id"));
             view.links.extend(attribute("href"));
             view.links.extend(attribute("src"));
             // As the scanner reads `<meta http-equiv=refresh content="0; url=…">`.
-            if name == "meta"
-                && attribute("http-equiv").is_some_and(|v| v.eq_ignore_ascii_case("refresh"))
-            {
+            if name == "meta" && attribute("http-equiv").is_some_and(|v| v.eq_ignore_ascii_case("refresh")) {
                 if let Some(content) = attribute("content") {
-                    if let Some((_, url)) = content
-                        .split_once("url=")
-                        .or_else(|| content.split_once("URL="))
-                    {
+                    if let Some((_, url)) = content.split_once("url=").or_else(|| content.split_once("URL=")) {
                         view.links.push(url.trim().to_string());
                     }
                 }
@@ -120,9 +94,7 @@ fn walk(node: NodeRef<Node>, visible: bool, preserve: bool, view: &mut View) {
                     && (UNRENDERED.contains(&name)
                         || attribute("hidden").is_some()
                         || (name == "dialog" && attribute("open").is_none())
-                        || (name == "input"
-                            && attribute("type")
-                                .is_some_and(|t| t.eq_ignore_ascii_case("hidden")))));
+                        || (name == "input" && attribute("type").is_some_and(|t| t.eq_ignore_ascii_case("hidden")))));
             let block = shown && html_ns && BLOCKS.contains(&name);
             let preserve = preserve || (html_ns && PRESERVING.contains(&name));
             if block {
@@ -157,22 +129,8 @@ fn normalise(text: &str) -> String {
             collapsed.push(c);
         }
     }
-    let lines: Vec<&str> = collapsed
-        .split(BREAK)
-        .map(|l| l.trim_matches(' '))
-        .filter(|l| !l.is_empty())
-        .collect();
-    lines
-        .join("\n")
-        .chars()
-        .map(|c| {
-            if ('\u{E000}'..='\u{E020}').contains(&c) {
-                char::from_u32(c as u32 - 0xE000).unwrap()
-            } else {
-                c
-            }
-        })
-        .collect()
+    let lines: Vec<&str> = collapsed.split(BREAK).map(|l| l.trim_matches(' ')).filter(|l| !l.is_empty()).collect();
+    lines.join("\n").chars().map(|c| if ('\u{E000}'..='\u{E020}').contains(&c) { char::from_u32(c as u32 - 0xE000).unwrap() } else { c }).collect()
 }
 
 /// The ids and links our scanner reads from the tags of `html`.
@@ -204,49 +162,25 @@ fn differences(original: &[u8], compacted: &[u8], scans: &[(&str, &Scan)]) -> Ve
     let (before, after) = (view(original), view(compacted));
     let mut found = Vec::new();
     if before.text != after.text {
-        let (b, a): (Vec<&str>, Vec<&str>) =
-            (before.text.lines().collect(), after.text.lines().collect());
-        let first = b
-            .iter()
-            .zip(&a)
-            .position(|(x, y)| x != y)
-            .unwrap_or(b.len().min(a.len()));
-        found.push(format!(
-            "visible text differs after compaction, first at line {first}: {:?} became {:?}",
-            b.get(first),
-            a.get(first)
-        ));
+        let (b, a): (Vec<&str>, Vec<&str>) = (before.text.lines().collect(), after.text.lines().collect());
+        let first = b.iter().zip(&a).position(|(x, y)| x != y).unwrap_or(b.len().min(a.len()));
+        found.push(format!("visible text differs after compaction, first at line {first}: {:?} became {:?}", b.get(first), a.get(first)));
     }
     if before.elements != after.elements {
-        found.push(format!(
-            "elements differ after compaction: {:?} became {:?}",
-            before.elements, after.elements
-        ));
+        found.push(format!("elements differ after compaction: {:?} became {:?}", before.elements, after.elements));
     }
     if before.ids != after.ids {
-        found.push(format!(
-            "ids differ after compaction: {:?} became {:?}",
-            before.ids, after.ids
-        ));
+        found.push(format!("ids differ after compaction: {:?} became {:?}", before.ids, after.ids));
     }
     if before.links != after.links {
-        found.push(format!(
-            "links differ after compaction: {:?} became {:?}",
-            before.links, after.links
-        ));
+        found.push(format!("links differ after compaction: {:?} became {:?}", before.links, after.links));
     }
     for (what, scan) in scans {
         if sorted(&scan.ids) != sorted(&before.ids) {
-            found.push(format!(
-                "ids read by {what}: {:?}, html5ever: {:?}",
-                scan.ids, before.ids
-            ));
+            found.push(format!("ids read by {what}: {:?}, html5ever: {:?}", scan.ids, before.ids));
         }
         if sorted(&scan.links) != sorted(&before.links) {
-            found.push(format!(
-                "links read by {what}: {:?}, html5ever: {:?}",
-                scan.links, before.links
-            ));
+            found.push(format!("links read by {what}: {:?}, html5ever: {:?}", scan.links, before.links));
         }
     }
     found
@@ -256,14 +190,7 @@ fn differences(original: &[u8], compacted: &[u8], scans: &[(&str, &Scan)]) -> Ve
 fn check(original: &[u8]) -> Vec<String> {
     let (out, compact_scan) = compacted(original);
     let token_scan = scanned(original);
-    differences(
-        original,
-        &out,
-        &[
-            ("the tokenizer", &token_scan),
-            ("the compactor", &compact_scan),
-        ],
-    )
+    differences(original, &out, &[("the tokenizer", &token_scan), ("the compactor", &compact_scan)])
 }
 
 /// Hand-written edge cases: (name, HTML).
@@ -346,46 +273,19 @@ fn hand_written_cases_look_the_same_to_html5ever_after_compaction_and_to_the_sca
             failures.push(format!("{name}: {problem}"));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} problem(s):\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} problem(s):\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]
 fn the_test_sees_what_it_is_meant_to_catch() {
     // A white space run lost between two words, and a link html5ever does not see.
-    let problems = differences(
-        b"<p>chart <b>x</b> below</p>",
-        b"<p>chart<b>x</b>below</p>",
-        &[],
-    );
-    assert!(
-        problems.iter().any(|p| p.contains("visible text")),
-        "{problems:?}"
-    );
-    let scan = Scan {
-        ids: Vec::new(),
-        links: vec!["x.html".into()],
-    };
-    let problems = differences(
-        b"<noscript><a href=x.html></a></noscript>",
-        b"",
-        &[("a scanner", &scan)],
-    );
-    assert!(
-        problems
-            .iter()
-            .any(|p| p.contains("links read by a scanner")),
-        "{problems:?}"
-    );
+    let problems = differences(b"<p>chart <b>x</b> below</p>", b"<p>chart<b>x</b>below</p>", &[]);
+    assert!(problems.iter().any(|p| p.contains("visible text")), "{problems:?}");
+    let scan = Scan { ids: Vec::new(), links: vec!["x.html".into()] };
+    let problems = differences(b"<noscript><a href=x.html></a></noscript>", b"", &[("a scanner", &scan)]);
+    assert!(problems.iter().any(|p| p.contains("links read by a scanner")), "{problems:?}");
     // Runs collapse and trim as a browser lays them out, and `pre` keeps its own.
-    assert_eq!(
-        view(b"<p> a \n <em> b </em>\t</p><pre> c  d</pre>x<br> y").text,
-        "a b\n c  d\nx\ny"
-    );
+    assert_eq!(view(b"<p> a \n <em> b </em>\t</p><pre> c  d</pre>x<br> y").text, "a b\n c  d\nx\ny");
 }
 
 /// A proposal's body in one language: for its own page, for the full text, and the
@@ -398,26 +298,10 @@ type Body = (Vec<u8>, Vec<u8>, render::Summary);
 fn real_pages() -> Vec<(String, Vec<u8>, Vec<u8>, Scan)> {
     let root = common::repo();
     let config = config::load(&root).expect("site settings");
-    let generated: Vec<(String, String)> = config
-        .languages
-        .iter()
-        .filter_map(|l| Some((l.code.value.clone(), l.opencc.as_ref()?.value.clone())))
-        .collect();
-    let authored: Vec<String> = config
-        .languages
-        .iter()
-        .filter(|l| l.from.is_none())
-        .map(|l| l.code.value.clone())
-        .collect();
-    let converters: BTreeMap<String, convert::Converter> = generated
-        .iter()
-        .map(|(code, cfg)| {
-            (
-                code.clone(),
-                convert::Converter::load(&root, code, cfg).expect("OpenCC"),
-            )
-        })
-        .collect();
+    let generated: Vec<(String, String)> = config.languages.iter().filter_map(|l| Some((l.code.value.clone(), l.opencc.as_ref()?.value.clone()))).collect();
+    let authored: Vec<String> = config.languages.iter().filter(|l| l.from.is_none()).map(|l| l.code.value.clone()).collect();
+    let converters: BTreeMap<String, convert::Converter> =
+        generated.iter().map(|(code, cfg)| (code.clone(), convert::Converter::load(&root, code, cfg).expect("OpenCC"))).collect();
     let files = content::load_proposals(&root, markdown::survey).expect("proposals");
     let authored: Vec<&str> = authored.iter().map(String::as_str).collect();
     let mut theme = theme::load(&root, &config.theme, &authored).expect("theme");
@@ -432,14 +316,7 @@ fn real_pages() -> Vec<(String, Vec<u8>, Vec<u8>, Scan)> {
             if let Some(markdown) = inputs.markdown(lang, q).expect("read a body") {
                 let doc = inputs.document(lang, &markdown);
                 let summary = inputs.summarise(lang, q, &doc.paragraph_texts());
-                bodies.insert(
-                    (lang, q),
-                    (
-                        inputs.body_html(lang, q, &doc, false),
-                        inputs.body_html(lang, q, &doc, true),
-                        summary,
-                    ),
-                );
+                bodies.insert((lang, q), (inputs.body_html(lang, q, &doc, false), inputs.body_html(lang, q, &doc, true), summary));
             }
         }
     }
@@ -459,20 +336,11 @@ fn real_pages() -> Vec<(String, Vec<u8>, Vec<u8>, Scan)> {
             };
             let (own, full, _) = bodies.get(&key)?;
             let body = if lang_full.is_some() { full } else { own };
-            Some(if compact {
-                compacted(body).0
-            } else {
-                body.clone()
-            })
+            Some(if compact { compacted(body).0 } else { body.clone() })
         };
         let splice = |shell: &[u8], compact: bool| -> Vec<u8> {
-            let bodies: BTreeMap<usize, Vec<u8>> = render::holes(shell)
-                .into_iter()
-                .filter_map(|(_, id)| Some((id, body_of(id, compact)?)))
-                .collect();
-            render::splice(shell, |id| bodies.get(&id).map(Vec::as_slice))
-                .0
-                .concat()
+            let bodies: BTreeMap<usize, Vec<u8>> = render::holes(shell).into_iter().filter_map(|(_, id)| Some((id, body_of(id, compact)?))).collect();
+            render::splice(shell, |id| bodies.get(&id).map(Vec::as_slice)).0.concat()
         };
         let original = splice(&page.html, false);
         let (shell, mut scan) = compacted(&page.html);
@@ -494,11 +362,7 @@ fn every_real_page_looks_the_same_to_html5ever_after_compaction_and_to_the_scann
     let mut failures = Vec::new();
     for (path, original, built, build_scan) in &pages {
         let token_scan = scanned(original);
-        for problem in differences(
-            original,
-            built,
-            &[("the tokenizer", &token_scan), ("the build", build_scan)],
-        ) {
+        for problem in differences(original, built, &[("the tokenizer", &token_scan), ("the build", build_scan)]) {
             failures.push(format!("{path}: {problem}"));
         }
         // The page compacted whole, as a page without proposal bodies is.
@@ -506,10 +370,5 @@ fn every_real_page_looks_the_same_to_html5ever_after_compaction_and_to_the_scann
             failures.push(format!("{path} (compacted whole): {problem}"));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} problem(s):\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} problem(s):\n{}", failures.len(), failures.join("\n"));
 }

@@ -25,10 +25,7 @@ fn base_url_from_the_command_line_makes_every_absolute_link_point_there() {
     let page = parse_page(&out.join("sc/proposals/pilot-bases/index.html"));
     assert_eq!(attr(&page, "link[rel=canonical]", "href"), [format!("{PREVIEW}sc/proposals/pilot-bases/")]);
     assert_eq!(attr(&page, "meta[property='og:url']", "content"), [format!("{PREVIEW}sc/proposals/pilot-bases/")]);
-    assert_eq!(
-        attr(&page, "link[rel=alternate][hreflang]", "hreflang"),
-        ["zh-Hant-HK", "zh-Hans", "en", "x-default"]
-    );
+    assert_eq!(attr(&page, "link[rel=alternate][hreflang]", "hreflang"), ["zh-Hant-HK", "zh-Hans", "en", "x-default"]);
     assert_eq!(attr(&page, "link[rel=alternate][hreflang=x-default]", "href"), [PREVIEW]);
     assert_eq!(texts(&page, "a.shortlink"), [format!("{PREVIEW}sc/6/")]);
     // Links between pages stay relative, so the site works wherever it is served.

@@ -66,91 +66,37 @@ fn raw_html_that_redirects_runs_or_loads_never_reaches_a_page_and_harmless_tags_
         let html = parse_page(&out.join(page));
         let shown = page.display();
         // The theme's own: the Content-Security-Policy, and the short links' redirect.
-        let short_link = ["tc", "sc", "en"]
-            .iter()
-            .any(|prefix| page == &std::path::Path::new(prefix).join("1/index.html"));
+        let short_link = ["tc", "sc", "en"].iter().any(|prefix| page == &std::path::Path::new(prefix).join("1/index.html"));
         for meta in html.select(&sel("meta[http-equiv]")) {
-            let (equiv, content) = (
-                meta.value().attr("http-equiv").unwrap(),
-                meta.value().attr("content").unwrap_or(""),
-            );
-            let theirs = equiv == "Content-Security-Policy"
-                || (short_link && equiv == "refresh" && content.ends_with("/proposals/raw/"));
-            assert!(
-                theirs,
-                "{shown}: <meta http-equiv={equiv} content={content}> from the content"
-            );
+            let (equiv, content) = (meta.value().attr("http-equiv").unwrap(), meta.value().attr("content").unwrap_or(""));
+            let theirs = equiv == "Content-Security-Policy" || (short_link && equiv == "refresh" && content.ends_with("/proposals/raw/"));
+            assert!(theirs, "{shown}: <meta http-equiv={equiv} content={content}> from the content");
         }
         for script in html.select(&sel("script")) {
-            assert!(
-                script
-                    .value()
-                    .attr("src")
-                    .is_some_and(|s| s.contains("assets/")),
-                "{shown}: a script from the content"
-            );
+            assert!(script.value().attr("src").is_some_and(|s| s.contains("assets/")), "{shown}: a script from the content");
         }
         for element in html.select(&sel("*")) {
             let attributes: Vec<&str> = element.value().attrs().map(|(name, _)| name).collect();
-            assert!(
-                !attributes.iter().any(|a| a.starts_with("on")),
-                "{shown}: an event handler on <{}>",
-                element.value().name()
-            );
-            assert!(
-                !attributes.contains(&"style"),
-                "{shown}: a style attribute on <{}>",
-                element.value().name()
-            );
+            assert!(!attributes.iter().any(|a| a.starts_with("on")), "{shown}: an event handler on <{}>", element.value().name());
+            assert!(!attributes.contains(&"style"), "{shown}: a style attribute on <{}>", element.value().name());
         }
-        for gone in [
-            "iframe",
-            "form[action*=evil]",
-            "input[name=secret]",
-            "button[name=steal]",
-        ] {
+        for gone in ["iframe", "form[action*=evil]", "input[name=secret]", "button[name=steal]"] {
             assert!(html.select(&sel(gone)).next().is_none(), "{shown}: {gone}");
         }
         let text = std::fs::read_to_string(out.join(page)).unwrap();
-        assert!(
-            !text.contains("evil.example")
-                && !text.contains("alert(1)")
-                && !text.contains("a note for"),
-            "{shown}"
-        );
+        assert!(!text.contains("evil.example") && !text.contains("alert(1)") && !text.contains("a note for"), "{shown}");
     }
-    for (page, words) in [
-        ("tc/proposals/raw/index.html", "香港"),
-        ("sc/proposals/raw/index.html", "香港"),
-        ("en/proposals/raw/index.html", "Hong Kong"),
-    ] {
+    for (page, words) in [("tc/proposals/raw/index.html", "香港"), ("sc/proposals/raw/index.html", "香港"), ("en/proposals/raw/index.html", "Hong Kong")] {
         let html = parse_page(&out.join(page));
-        let first = html
-            .select(&sel("main #p1-1"))
-            .next()
-            .unwrap_or_else(|| panic!("{page}: paragraph 1.1"));
+        let first = html.select(&sel("main #p1-1")).next().unwrap_or_else(|| panic!("{page}: paragraph 1.1"));
         for kept in ["sub", "sup", "abbr[title=\"Hong Kong\"]", "mark", "br"] {
-            assert!(
-                first.select(&sel(kept)).next().is_some(),
-                "{page}: <{kept}> kept"
-            );
+            assert!(first.select(&sel(kept)).next().is_some(), "{page}: <{kept}> kept");
         }
-        assert_eq!(
-            html.select(&sel("main p.para")).count(),
-            3,
-            "{page}: the paragraphs are numbered as before"
-        );
-        assert!(
-            texts(&html, "main #p1-2 span").concat().contains(words),
-            "{page}: the span's text stays"
-        );
+        assert_eq!(html.select(&sel("main p.para")).count(), 3, "{page}: the paragraphs are numbered as before");
+        assert!(texts(&html, "main #p1-2 span").concat().contains(words), "{page}: the span's text stays");
     }
     let home = parse_page(&out.join("en/index.html"));
-    assert_eq!(
-        texts(&home, "main b"),
-        ["intro"],
-        "the intro's markup is sanitized too"
-    );
+    assert_eq!(texts(&home, "main b"), ["intro"], "the intro's markup is sanitized too");
 }
 
 #[test]
@@ -160,50 +106,19 @@ fn the_build_names_the_file_and_line_of_everything_removed_and_strict_fails() {
     let err = stderr(&result);
     assert!(result.status.success(), "{err}");
     let warnings: Vec<&str> = err.lines().filter(|l| l.starts_with("warning:")).collect();
-    for file in [
-        "content/proposals/raw.zh-Hant.md",
-        "content/proposals/raw.en.md",
-    ] {
-        for (line, what) in [
-            (10, "<meta"),
-            (12, "<script>"),
-            (12, "onerror"),
-            (12, "style"),
-            (14, "<iframe"),
-            (16, "<form"),
-            (16, "<input"),
-            (16, "<button"),
-        ] {
+    for file in ["content/proposals/raw.zh-Hant.md", "content/proposals/raw.en.md"] {
+        for (line, what) in [(10, "<meta"), (12, "<script>"), (12, "onerror"), (12, "style"), (14, "<iframe"), (16, "<form"), (16, "<input"), (16, "<button")] {
             let at = format!("{file}:{line}: ");
-            assert!(
-                warnings.iter().any(|w| w.contains(&at) && w.contains(what)),
-                "a warning at {at} naming {what}:\n{err}"
-            );
+            assert!(warnings.iter().any(|w| w.contains(&at) && w.contains(what)), "a warning at {at} naming {what}:\n{err}");
         }
     }
-    assert!(
-        warnings.iter().any(|w| w.contains("content/site.yaml")
-            && w.contains("intro (en)")
-            && w.contains("onclick")),
-        "{err}"
-    );
-    assert_eq!(
-        warnings.len(),
-        2 * 8 + 1,
-        "one warning per removed construct, none for the comment:\n{err}"
-    );
-    assert!(
-        warnings.iter().all(|w| w.contains("Raw HTML")),
-        "each points at the README:\n{err}"
-    );
+    assert!(warnings.iter().any(|w| w.contains("content/site.yaml") && w.contains("intro (en)") && w.contains("onclick")), "{err}");
+    assert_eq!(warnings.len(), 2 * 8 + 1, "one warning per removed construct, none for the comment:\n{err}");
+    assert!(warnings.iter().all(|w| w.contains("Raw HTML")), "each points at the README:\n{err}");
 
     let strict = project.run(&["build", "--strict"]);
     assert!(!strict.status.success());
-    assert!(
-        stderr(&strict).contains("raw.en.md:10:"),
-        "{}",
-        stderr(&strict)
-    );
+    assert!(stderr(&strict).contains("raw.en.md:10:"), "{}", stderr(&strict));
 }
 
 #[test]
@@ -212,8 +127,5 @@ fn check_counts_removed_markup_as_a_problem() {
     let result = project.run(&["check"]);
     let stdout = String::from_utf8_lossy(&result.stdout);
     assert!(!result.status.success(), "{stdout}");
-    assert!(
-        stdout.contains("problem: ") && stdout.contains("raw.en.md:10: raw HTML <meta"),
-        "{stdout}"
-    );
+    assert!(stdout.contains("problem: ") && stdout.contains("raw.en.md:10: raw HTML <meta"), "{stdout}");
 }

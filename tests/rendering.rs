@@ -7,9 +7,7 @@ use common::*;
 #[test]
 fn front_matter_text_is_escaped() {
     let project = Project::real();
-    project.edit("content/proposals/pilot-bases.en.md", |s| {
-        s.replacen("title: 'Build Twin Bases", "title: '<script>alert(1)</script> & Build Twin Bases", 1)
-    });
+    project.edit("content/proposals/pilot-bases.en.md", |s| s.replacen("title: 'Build Twin Bases", "title: '<script>alert(1)</script> & Build Twin Bases", 1));
     let out = project.build();
     let page = parse_page(&out.join("en/proposals/pilot-bases/index.html"));
     assert!(page.select(&sel("script:not([src])")).next().is_none(), "markup from front matter must not become an element");
@@ -28,9 +26,7 @@ fn english_titles_get_typographic_quotes() {
 #[test]
 fn tables_and_footnotes_render() {
     let project = Project::real();
-    project.edit("content/proposals/pilot-bases.en.md", |s| {
-        format!("{s}\n| Year | Fund |\n| --- | --- |\n| 2024 | RMB10 billion[^1] |\n\n[^1]: Shenzhen.\n")
-    });
+    project.edit("content/proposals/pilot-bases.en.md", |s| format!("{s}\n| Year | Fund |\n| --- | --- |\n| 2024 | RMB10 billion[^1] |\n\n[^1]: Shenzhen.\n"));
     let out = project.build();
     let page = parse_page(&out.join("en/proposals/pilot-bases/index.html"));
     assert_eq!(texts(&page, "main table td").first().map(String::as_str), Some("2024"));

@@ -37,7 +37,11 @@ fn index(prefix: &str) -> Index {
 impl Index {
     fn normalise(&self, text: &str) -> String {
         let folded: String = text.chars().map(|c| *self.fold.get(&c).unwrap_or(&c)).collect();
-        if self.cjk { folded } else { folded.to_lowercase() }
+        if self.cjk {
+            folded
+        } else {
+            folded.to_lowercase()
+        }
     }
 
     /// The anchors (or `title N`) of the records matching `query`, as search.js finds them.
@@ -48,9 +52,7 @@ impl Index {
             .filter(|(_, _, text)| {
                 let text = self.normalise(text);
                 terms.iter().all(|term| {
-                    text.match_indices(term.as_str()).any(|(at, _)| {
-                        self.cjk || at == 0 || !text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
-                    })
+                    text.match_indices(term.as_str()).any(|(at, _)| self.cjk || at == 0 || !text[..at].chars().next_back().is_some_and(char::is_alphanumeric))
                 })
             })
             .map(|(n, a, _)| if a.is_empty() { format!("title {n}") } else { a.clone() })

@@ -62,9 +62,7 @@ fn every_link_and_asset_on_every_page_resolves_to_a_built_file() {
 #[test]
 fn paths_are_the_same_in_every_language_apart_from_the_prefix() {
     let site = real_site();
-    let under = |prefix: &str| -> Vec<PathBuf> {
-        html_files(site).into_iter().filter_map(|p| p.strip_prefix(prefix).ok().map(Path::to_path_buf)).collect()
-    };
+    let under = |prefix: &str| -> Vec<PathBuf> { html_files(site).into_iter().filter_map(|p| p.strip_prefix(prefix).ok().map(Path::to_path_buf)).collect() };
     assert_eq!(under("tc"), under("sc"));
     assert_eq!(under("tc"), under("en"));
     assert!(under("tc").contains(&PathBuf::from("proposals/pilot-bases/index.html")));
@@ -75,8 +73,7 @@ fn the_language_switcher_goes_to_the_same_page_in_the_other_languages() {
     let site = real_site();
     let page = Path::new("en/proposals/pilot-bases/index.html");
     let html = parse_page(&site.join(page));
-    let targets: Vec<PathBuf> =
-        html.select(&sel("nav.langs a")).map(|a| resolve(page, a.value().attr("href").unwrap())).collect();
+    let targets: Vec<PathBuf> = html.select(&sel("nav.langs a")).map(|a| resolve(page, a.value().attr("href").unwrap())).collect();
     assert_eq!(targets, vec![PathBuf::from("tc/proposals/pilot-bases/index.html"), PathBuf::from("sc/proposals/pilot-bases/index.html")]);
     assert_eq!(texts(&html, "nav.langs [aria-current]"), vec!["English"]);
 }
@@ -133,10 +130,7 @@ fn the_landing_page_links_to_the_three_editions_in_their_languages() {
         .select(&sel(".editions li"))
         .map(|li| (li.value().attr("lang").unwrap().to_string(), li.select(&sel("a")).next().unwrap().value().attr("href").unwrap().to_string()))
         .collect();
-    assert_eq!(
-        editions,
-        vec![("zh-Hant-HK".into(), "tc/".into()), ("zh-Hans".into(), "sc/".into()), ("en".into(), "en/".into())]
-    );
+    assert_eq!(editions, vec![("zh-Hant-HK".into(), "tc/".into()), ("zh-Hans".into(), "sc/".into()), ("en".into(), "en/".into())]);
     assert!(texts(&html, ".editions .enter").contains(&"阅读简体中文版".to_string()));
 }
 
@@ -175,9 +169,7 @@ fn simplified_pages_are_converted_but_urls_and_ids_are_not() {
     assert!(texts(&html, "nav.crumbs").concat().contains("主页"), "UI strings converted");
     assert!(!sc.contains("為") && tc.contains("為"), "no Traditional 為 left on the sc page");
     // The structure is the same: same ids, same links apart from the language prefix.
-    let ids = |h: &str| -> Vec<String> {
-        parse_page_str(h).select(&sel("[id]")).map(|e| e.value().attr("id").unwrap().to_string()).collect()
-    };
+    let ids = |h: &str| -> Vec<String> { parse_page_str(h).select(&sel("[id]")).map(|e| e.value().attr("id").unwrap().to_string()).collect() };
     assert_eq!(ids(&sc), ids(&tc));
     // The switcher still names Traditional Chinese in Traditional characters.
     assert!(texts(&html, "nav.langs").concat().contains("繁體中文"));

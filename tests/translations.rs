@@ -38,9 +38,7 @@ fn a_missing_translation_gets_a_page_with_a_notice_and_a_warning() {
 fn a_missing_translation_without_a_title_falls_back_to_the_chinese_title() {
     let project = Project::real();
     project.remove(PILOT_EN);
-    project.edit("content/proposals/pilot-bases.zh-Hant.md", |s| {
-        s.replacen("titles:\n  en: 'Build Twin Bases for \"Hong Kong-style Pilot Trials\"'\n", "", 1)
-    });
+    project.edit("content/proposals/pilot-bases.zh-Hant.md", |s| s.replacen("titles:\n  en: 'Build Twin Bases for \"Hong Kong-style Pilot Trials\"'\n", "", 1));
     let out = project.build();
     let page = parse_page(&out.join("en/proposals/pilot-bases/index.html"));
     assert!(texts(&page, "main h1").concat().contains("建設「港版中試」雙基地"));

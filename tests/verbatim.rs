@@ -18,8 +18,7 @@ fn traditional_chinese_pages_reproduce_the_source_document() {
     for css in [".cover .publisher", ".cover h1"] {
         text.push_str(&texts(&home, css).concat());
     }
-    let pillar_links: Vec<String> =
-        home.select(&sel("nav.pillars a")).map(|a| a.value().attr("href").unwrap().to_string()).collect();
+    let pillar_links: Vec<String> = home.select(&sel("nav.pillars a")).map(|a| a.value().attr("href").unwrap().to_string()).collect();
     assert_eq!(pillar_links.len(), 4, "the document has four pillars");
     let mut proposals = 0;
     let mut paragraphs = 0;
@@ -47,11 +46,7 @@ fn traditional_chinese_pages_reproduce_the_source_document() {
     if expected != actual {
         let at = expected.chars().zip(actual.chars()).take_while(|(a, b)| a == b).count();
         let around = |s: &str| s.chars().skip(at.saturating_sub(20)).take(40).collect::<String>();
-        panic!(
-            "the tc pages differ from the source at character {at}:\n  source: …{}…\n  site:   …{}…",
-            around(&expected),
-            around(&actual)
-        );
+        panic!("the tc pages differ from the source at character {at}:\n  source: …{}…\n  site:   …{}…", around(&expected), around(&actual));
     }
 }
 

@@ -74,10 +74,7 @@ fn page_dir(lang: &Language, site: &Site, kind: Kind) -> String {
 /// For every page of the editions (home, full text, pillars, proposals), its folder in
 /// each language, in the order of `site.languages`: the alternates of the sitemap.
 pub fn edition_dirs(site: &Site) -> Vec<Vec<String>> {
-    let kinds = [Kind::Home, Kind::Full]
-        .into_iter()
-        .chain((0..site.pillars.len()).map(Kind::Pillar))
-        .chain((0..site.proposals.len()).map(Kind::Proposal));
+    let kinds = [Kind::Home, Kind::Full].into_iter().chain((0..site.pillars.len()).map(Kind::Pillar)).chain((0..site.proposals.len()).map(Kind::Proposal));
     kinds.map(|kind| site.languages.iter().map(|l| page_dir(l, site, kind)).collect()).collect()
 }
 
@@ -244,8 +241,7 @@ impl<'a> Inputs<'a> {
     pub fn same_body_in_full_text(&self, lang: usize, q: usize) -> bool {
         let (language, proposal) = (&self.site.languages[lang], &self.site.proposals[q]);
         let own = root_of(&page_dir(language, self.site, Kind::Proposal(q)));
-        own == root_of(&page_dir(language, self.site, Kind::Full))
-            || proposal.texts.get(&language.code).is_none_or(|t| t.survey.internal_links.is_empty())
+        own == root_of(&page_dir(language, self.site, Kind::Full)) || proposal.texts.get(&language.code).is_none_or(|t| t.survey.internal_links.is_empty())
     }
 
     /// Proposal `q`'s table of contents and description in language `lang`, from its

@@ -68,12 +68,7 @@ impl Project {
 
     /// Runs `microsite ARGS --root DIR`.
     pub fn run(&self, args: &[&str]) -> Output {
-        std::process::Command::new(env!("CARGO_BIN_EXE_microsite"))
-            .args(args)
-            .arg("--root")
-            .arg(self.root())
-            .output()
-            .expect("run microsite")
+        std::process::Command::new(env!("CARGO_BIN_EXE_microsite")).args(args).arg("--root").arg(self.root()).output().expect("run microsite")
     }
 
     /// Runs `microsite build` and asserts it succeeded; returns the output folder.
