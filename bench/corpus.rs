@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use microsite::convert::Converter;
+use microsite::text::convert::Converter;
 
 const PILLARS: usize = 20;
 

@@ -8,8 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::domain::BaseUrl;
 use crate::html;
-use crate::publish::BaseUrl;
 
 /// One broken thing on one page.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -378,7 +378,7 @@ mod tests {
         assert!(!is_anchor("main") && !is_anchor("p-3") && !is_anchor("pillar-economy") && !is_anchor("p6-"));
     }
 
-    use crate::write::OutputFile;
+    use crate::output::write::OutputFile;
 
     /// Reads the ids and links of a page.
     fn scan(page: &[u8]) -> Scan {

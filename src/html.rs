@@ -1,5 +1,5 @@
 //! The little of HTML's syntax the write and check stages (and the survey of an author's
-//! raw HTML, [`crate::sanitize`]) need, in one fast pass: where the tags are, their
+//! raw HTML, in the text phase's sanitizer) need, in one fast pass: where the tags are, their
 //! attributes, and the text, comments and raw text between them.
 //!
 //! It reads what the templates and the Markdown renderer write (and raw HTML an author

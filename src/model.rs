@@ -4,99 +4,14 @@
 
 use std::collections::BTreeMap;
 
-use crate::config::{display_path, Localized, SiteConfig, SITE_FILE};
-use crate::content::{BodySource, ProposalFile};
+use crate::domain::BaseUrl;
+use crate::domain::{Block, Localized, CONFIGS};
+use crate::domain::{Document, Language, Pillar, Proposal, ProposalText, Site, Survey};
 use crate::error::{Error, Result};
-use crate::markdown::{self, Document, Survey};
-use crate::publish::BaseUrl;
-
-/// The whole site, every text keyed by language code.
-#[derive(Debug)]
-pub struct Site {
-    pub theme: String,
-    /// Where the site is published, when known.
-    pub base_url: Option<BaseUrl>,
-    /// The link-preview image: its path from the project root and its path in the output.
-    /// The image link previews show: its path in the output, its bytes.
-    pub share_image: Option<(String, Vec<u8>)>,
-    pub languages: Vec<Language>,
-    pub publisher: Localized,
-    pub title: Localized,
-    pub date: Localized,
-    pub intro: BTreeMap<String, Document<'static>>,
-    pub pillars: Vec<Pillar>,
-    /// In document order (by number).
-    pub proposals: Vec<Proposal>,
-    /// The distinct characters of the authored CJK-language proposals (titles and
-    /// paragraphs), in code point order: what the search's character folding covers.
-    pub cjk_chars: Vec<char>,
-}
-
-/// A language edition.
-#[derive(Debug, Clone)]
-pub struct Language {
-    pub code: String,
-    pub prefix: String,
-    pub html_lang: String,
-    pub name: String,
-    /// Open Graph locale: `zh_HK`, `zh_CN`, `en_GB`.
-    pub og_locale: String,
-    /// Set for an edition generated from another: (source language code, OpenCC configuration).
-    pub generated_from: Option<(String, String)>,
-}
-
-#[derive(Debug)]
-pub struct Pillar {
-    pub number: u32,
-    pub slug: String,
-    pub title: Localized,
-    pub intro: BTreeMap<String, Document<'static>>,
-}
-
-#[derive(Debug)]
-pub struct Proposal {
-    pub number: u32,
-    pub slug: String,
-    /// Index into [`Site::pillars`].
-    pub pillar: usize,
-    /// The proposal in each language it exists in.
-    pub texts: BTreeMap<String, ProposalText>,
-    /// Titles given in another language's front matter, for languages whose file is missing.
-    pub fallback_titles: Localized,
-}
-
-/// A proposal in one language.
-#[derive(Debug, Clone)]
-pub struct ProposalText {
-    /// The line of its file where the Markdown body starts.
-    pub body_line: u64,
-    pub title: String,
-    pub description: Option<String>,
-    /// Where the Markdown body is read from when its pages are made: the file it comes
-    /// from (for a generated language, the file it is converted from).
-    pub body: BodySource,
-    /// What the model needs of the body: its structure and internal links.
-    pub survey: Survey,
-}
-
-impl Site {
-    /// The authored (not generated) languages.
-    pub fn authored(&self) -> impl Iterator<Item = &Language> {
-        self.languages.iter().filter(|l| l.generated_from.is_none())
-    }
-
-    /// A proposal's title in `lang`: its own, else the one given for `lang` in another
-    /// language's front matter, else the title in the first language that has one.
-    pub fn proposal_title<'a>(&self, proposal: &'a Proposal, lang: &str) -> &'a str {
-        if let Some(text) = proposal.texts.get(lang) {
-            return &text.title;
-        }
-        if let Some(title) = proposal.fallback_titles.get(lang) {
-            return title;
-        }
-        self.languages.iter().find_map(|l| proposal.texts.get(&l.code)).map_or(proposal.slug.as_str(), |t| t.title.as_str())
-    }
-}
+use crate::load::config::{SiteConfig, SITE_FILE};
+use crate::load::content::ProposalFile;
+use crate::load::project::display_path;
+use crate::text::markdown;
 
 /// Builds the model, returning it with the warnings a non-strict build prints.
 pub fn build(root: &std::path::Path, config: SiteConfig, files: Vec<ProposalFile<Survey>>, base_url_override: Option<&str>) -> Result<(Site, Vec<String>)> {
@@ -190,7 +105,7 @@ fn share_image(root: &std::path::Path, value: &str, line: u64) -> Result<(String
     let Some(name) = name.filter(|_| !value.contains("..") && root.join(&rel).is_file()) else {
         return Err(Error::at_line(&site_file, line, format!("share_image `{value}`: no such file under content/")));
     };
-    let bytes = crate::project::read(root, &rel)?;
+    let bytes = crate::load::project::read(root, &rel)?;
     let expected = match name.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase()).as_deref() {
         Some("png") => Some(imagesize::ImageType::Png),
         Some("jpg" | "jpeg") => Some(imagesize::ImageType::Jpeg),
@@ -226,11 +141,11 @@ fn check_languages(config: &SiteConfig, site_file: &std::path::Path) -> Result<V
         let generated_from = match (&l.from, &l.opencc) {
             (None, None) => None,
             (Some(from), Some(opencc)) => {
-                if !crate::convert::CONFIGS.contains(&opencc.value.as_str()) {
+                if !CONFIGS.contains(&opencc.value.as_str()) {
                     return Err(Error::at_line(
                         site_file,
                         opencc.referenced.line(),
-                        format!("unknown OpenCC configuration `{}` (known: {})", opencc.value, crate::convert::CONFIGS.join(", ")),
+                        format!("unknown OpenCC configuration `{}` (known: {})", opencc.value, CONFIGS.join(", ")),
                     ));
                 }
                 Some((from.value.clone(), opencc.value.clone()))
@@ -364,7 +279,7 @@ fn group_proposals(
         }
     }
     if proposals.is_empty() {
-        return Err(Error::in_file(display_path(root, crate::content::PROPOSALS_DIR), "no proposal files (SLUG.LANG.md) found"));
+        return Err(Error::in_file(display_path(root, crate::load::content::PROPOSALS_DIR), "no proposal files (SLUG.LANG.md) found"));
     }
     proposals.sort_by_key(|p| p.number);
 
@@ -372,7 +287,7 @@ fn group_proposals(
     for p in &proposals {
         for l in languages.iter().filter(|l| l.generated_from.is_none()) {
             if !p.texts.contains_key(&l.code) {
-                let missing = display_path(root, &format!("{}/{}.{}.md", crate::content::PROPOSALS_DIR, p.slug, l.code));
+                let missing = display_path(root, &format!("{}/{}.{}.md", crate::load::content::PROPOSALS_DIR, p.slug, l.code));
                 warnings.push(format!(
                     "{}: missing: proposal {} has no {} text; its /{}/ page says the translation is in preparation",
                     missing.display(),
@@ -482,7 +397,7 @@ fn check_internal_links(proposals: &[Proposal]) -> Result<()> {
     Ok(())
 }
 
-/// Markup an author wrote that the sanitizer removes ([`crate::sanitize`]), each piece on
+/// Markup an author wrote that the sanitizer removes ([`crate::text::sanitize`]), each piece on
 /// its line of its file.
 fn check_raw_html(proposals: &[Proposal]) -> Vec<String> {
     let texts = proposals.iter().flat_map(|p| p.texts.values());
@@ -533,11 +448,11 @@ fn fragment_problem(target: &Proposal, fragment: &str) -> Option<String> {
     })
 }
 
-fn count_paragraphs(outline: &[markdown::Block]) -> usize {
-    outline.iter().filter(|b| **b == markdown::Block::Paragraph).count()
+fn count_paragraphs(outline: &[Block]) -> usize {
+    outline.iter().filter(|b| **b == Block::Paragraph).count()
 }
 
-fn headings_note(outline: &[markdown::Block]) -> String {
+fn headings_note(outline: &[Block]) -> String {
     let headings = outline.len() - count_paragraphs(outline);
     if headings == 0 {
         String::new()

@@ -60,7 +60,7 @@ async fn run(options: ServeOptions) -> Result<()> {
     let build = options.build.clone();
     let out = build.out_dir();
     // A folder the build may not replace is not served either (it may be anybody's).
-    drop(crate::outdir::OutDir::lock(&out, build.force)?);
+    drop(crate::output::outdir::OutDir::lock(&out, build.force)?);
     rebuild(&build, "start");
     // Serve under the path the site is published at, so that 404.html and every link
     // behave as they will on the real host.
@@ -133,8 +133,8 @@ async fn serve_http(listener: tokio::net::TcpListener, app: Router, stop: impl s
 
 /// The path part of the site's base URL (`/budget/2024-25/`), or `/`.
 fn published_path(build: &BuildOptions) -> String {
-    let configured = crate::config::load(&build.root).ok().and_then(|c| c.base_url.map(|b| b.value));
-    build.base_url.clone().or(configured).and_then(|url| crate::publish::BaseUrl::parse(&url).ok()).map_or_else(|| "/".to_string(), |b| b.path)
+    let configured = crate::load::config::load(&build.root).ok().and_then(|c| c.base_url.map(|b| b.value));
+    build.base_url.clone().or(configured).and_then(|url| crate::domain::BaseUrl::parse(&url).ok()).map_or_else(|| "/".to_string(), |b| b.path)
 }
 
 /// Watches `dirs`; after each burst of changes, rebuilds and reloads the browsers.

@@ -119,5 +119,5 @@ fn english_pages_have_no_chinese_characters_outside_the_language_switcher() {
 }
 
 fn markdown_wide(c: char) -> bool {
-    microsite::markdown::is_wide(c)
+    microsite::text::markdown::is_wide(c)
 }

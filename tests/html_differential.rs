@@ -21,8 +21,10 @@ use std::collections::BTreeMap;
 use ego_tree::NodeRef;
 use microsite::check::Scan;
 use microsite::html::{self, Token};
-use microsite::render::{self, Job, Kind};
-use microsite::{config, content, convert, markdown, model, theme};
+use microsite::load::{config, content, theme};
+use microsite::model;
+use microsite::output::render::{self, Job, Kind};
+use microsite::text::{convert, markdown};
 use scraper::{Html, Node};
 
 /// Stands for the edge of a block box or a line break in the visible text.

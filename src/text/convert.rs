@@ -15,15 +15,12 @@ use std::path::Path;
 
 use opencc_fmmseg::{CustomDictMode, CustomDictSpec, DictSlot, DictionaryMaxlength, OpenCC};
 
-use crate::config::{display_path, read_text};
+use crate::domain::{Document, ProposalText, Site, Survey};
 use crate::error::{Error, Result};
-use crate::markdown::{Document, Survey};
-use crate::model::{ProposalText, Site};
-use crate::theme::Strings;
+use crate::load::config::read_text;
+use crate::load::project::display_path;
+use crate::load::theme::Strings;
 use rayon::prelude::*;
-
-/// The OpenCC configurations a generated language may name.
-pub const CONFIGS: &[&str] = &["hk2s", "t2s", "tw2s", "tw2sp", "s2t", "s2hk", "s2tw", "s2twp", "t2hk", "t2tw"];
 
 /// The override file of a generated language, relative to the project root.
 pub fn overrides_file(lang: &str) -> String {
@@ -217,7 +214,7 @@ mod tests {
         let traditional = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/source.zh-Hant.txt")).unwrap();
         let full = OpenCC::from_dictionary(DictionaryMaxlength::new().unwrap());
         let simplified = full.convert(&traditional, "hk2s", false);
-        for config in CONFIGS {
+        for config in crate::domain::CONFIGS {
             let slim = OpenCC::from_dictionary(dictionary_for(config, &[]).unwrap());
             let input = if config.starts_with('s') { &simplified } else { &traditional };
             let expected = full.convert(input, config, false);

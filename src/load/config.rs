@@ -4,20 +4,18 @@
 //! publisher and date per language, and the pillars that organise the proposals.
 //! Everything about one year's document lives here and in `content/`, never in code.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use crate::domain::Localized;
 use crate::error::{Error, Result};
+use crate::load::project::display_path;
 
 /// Where the site settings live, relative to the project root.
 pub const SITE_FILE: &str = "content/site.yaml";
-
-/// Text given per language code (`zh-Hant: …`, `en: …`), in a stable order.
-pub type Localized = BTreeMap<String, String>;
 
 /// The settings file as written.
 #[derive(Debug, Deserialize)]
@@ -84,10 +82,10 @@ pub fn load(root: &Path) -> Result<SiteConfig> {
     parse_yaml(&text, &display_path(root, SITE_FILE), 0)
 }
 
-/// Reads a UTF-8 text file of the project ([`crate::project::read`]), naming it in any error.
+/// Reads a UTF-8 text file of the project ([`crate::load::project::read`]), naming it in any error.
 pub fn read_text(root: &Path, rel: &str) -> Result<String> {
     let shown = display_path(root, rel);
-    let bytes = crate::project::read(root, rel)?;
+    let bytes = crate::load::project::read(root, rel)?;
     String::from_utf8(bytes).map_err(|e| not_utf8(&shown, e.as_bytes(), e.utf8_error()))
 }
 
@@ -96,15 +94,6 @@ pub fn not_utf8(shown: &Path, bytes: &[u8], err: std::str::Utf8Error) -> Error {
     let offset = err.valid_up_to();
     let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
     Error::at_line(shown, line, format!("not valid UTF-8 (bad byte at offset {offset}); save the file as UTF-8"))
-}
-
-/// How a project file is named in messages: relative to the working directory.
-pub fn display_path(root: &Path, rel: &str) -> std::path::PathBuf {
-    if root.as_os_str().is_empty() || root == Path::new(".") {
-        rel.into()
-    } else {
-        root.join(rel)
-    }
 }
 
 /// Parses YAML that starts after `lines_before` lines of `file`, so that the line numbers

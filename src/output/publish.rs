@@ -2,45 +2,7 @@
 //! the site is published at, `sitemap.xml` with language alternates, `robots.txt`, and the
 //! security headers (`_headers`, and the same policy for each page's `<meta>`).
 
-use crate::model::Language;
-
-/// The Content-Security-Policy of every page: everything from the site itself, nothing
-/// inline, nothing from elsewhere. (`frame-ancestors` only works as a header.)
-pub const CSP: &str = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'";
-
-/// Where the site is published: an absolute http(s) URL ending in `/`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BaseUrl {
-    /// `https://www.example.org.hk/budget/2024-25/`
-    pub url: String,
-    /// The path part: `/budget/2024-25/`.
-    pub path: String,
-}
-
-impl BaseUrl {
-    pub fn parse(text: &str) -> Result<BaseUrl, String> {
-        let text = text.trim();
-        let rest = text
-            .strip_prefix("https://")
-            .or_else(|| text.strip_prefix("http://"))
-            .ok_or("must be an absolute http:// or https:// URL, e.g. https://www.example.org.hk/budget/2024-25/")?;
-        let (host, path) = rest.split_once('/').map_or((rest, ""), |(h, p)| (h, p));
-        if host.is_empty() || host.contains(|c: char| c.is_whitespace() || c == '?' || c == '#') {
-            return Err("has no valid host name".into());
-        }
-        if path.contains(['?', '#']) || path.contains(char::is_whitespace) {
-            return Err("must not have a query, fragment or spaces".into());
-        }
-        let path = format!("/{}", path.trim_end_matches('/'));
-        let path = if path == "/" { path } else { format!("{path}/") };
-        Ok(BaseUrl { url: format!("{}{host}{path}", &text[..text.len() - rest.len()]), path })
-    }
-
-    /// The absolute URL of a page folder given from the site root (`en/proposals/x/`).
-    pub fn join(&self, dir: &str) -> String {
-        format!("{}{dir}", self.url)
-    }
-}
+use crate::domain::{BaseUrl, Language, CSP};
 
 fn xml_escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")

@@ -15,10 +15,15 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::check::{self, Findings, Scan};
+use crate::domain::Site;
 use crate::error::Result;
-use crate::render::{self, Job, Kind};
-use crate::write::{Output, OutputFile, Stream};
-use crate::{html, model, publish, search, theme, Prepared, Timings};
+use crate::html;
+use crate::load::theme;
+use crate::output::render::{self, Job, Kind};
+use crate::output::write::{Output, OutputFile, Stream};
+use crate::output::{publish, search};
+use crate::prepare::Prepared;
+use crate::timings::Timings;
 
 /// How many proposals are made at a time: enough to keep every core busy, few enough
 /// that their bodies and pages take little memory.
@@ -376,7 +381,7 @@ fn make_pages(inputs: &render::Inputs, jobs: Vec<(usize, Job)>, checker: &check:
 }
 
 /// The files for hosts and crawlers: sitemap, robots.txt, security headers, share image.
-fn publishing_files(site: &model::Site) -> Result<Vec<OutputFile>> {
+fn publishing_files(site: &Site) -> Result<Vec<OutputFile>> {
     let base_path = site.base_url.as_ref().map_or("/", |b| b.path.as_str());
     let mut files = vec![
         OutputFile { path: "robots.txt".into(), bytes: publish::robots(site.base_url.as_ref()).into_bytes() },
@@ -400,7 +405,7 @@ mod tests {
     fn full_text(ids: &[usize], order: &[usize]) -> (String, Vec<String>) {
         let frame: String = ids.iter().map(|id| format!("[{}]", render::placeholder(*id))).collect();
         let out = tempfile::tempdir().unwrap();
-        let staging = crate::write::Staging::create(&out.path().join("site"), false).unwrap();
+        let staging = crate::output::write::Staging::create(&out.path().join("site"), false).unwrap();
         let mut full = FullText::new(frame.as_bytes(), Scan::default(), staging.stream("full.html").unwrap());
         for &id in order {
             let scan = Scan { ids: vec![format!("p{id}-1")], links: Vec::new() };

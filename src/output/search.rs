@@ -17,9 +17,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::convert::Converter;
-use crate::markdown::is_cjk_language;
-use crate::model::{Language, Proposal, ProposalText};
+use crate::domain::{Language, Proposal, ProposalText};
+use crate::text::convert::Converter;
+use crate::text::markdown::is_cjk_language;
 
 #[derive(Serialize)]
 struct Record<'a> {
@@ -53,7 +53,7 @@ pub fn folding_table(chars: &[char], converter: Option<&Converter>) -> BTreeMap<
     let Some(cc) = converter else { return BTreeMap::new() };
     chars
         .iter()
-        .filter(|c| crate::markdown::is_wide(**c))
+        .filter(|c| crate::text::markdown::is_wide(**c))
         .filter_map(|&c| {
             let folded = cc.text(&c.to_string());
             let mut it = folded.chars();

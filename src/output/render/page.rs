@@ -5,9 +5,9 @@
 use serde::Serialize;
 
 use super::{lang_ctx, page_dir, root_of, short_dir, Inputs, Kind, LangCtx, Page};
+use crate::domain::{Language, Proposal, Site};
 use crate::error::Result;
-use crate::markdown;
-use crate::model::{Language, Proposal, Site};
+use crate::text::markdown;
 
 #[derive(Serialize)]
 pub(super) struct Link {

@@ -9,7 +9,6 @@
 
 use std::path::Path;
 
-use crate::config::display_path;
 use crate::error::{Error, Result};
 
 /// Reads the project file `rel` (a path from the project folder `root`), refusing one
@@ -39,6 +38,15 @@ fn check_inside(root: &Path, path: &Path, shown: &Path) -> Result<()> {
                 real.display()
             ),
         ))
+    }
+}
+
+/// How a project file is named in messages: relative to the working directory.
+pub fn display_path(root: &Path, rel: &str) -> std::path::PathBuf {
+    if root.as_os_str().is_empty() || root == Path::new(".") {
+        rel.into()
+    } else {
+        root.join(rel)
     }
 }
 

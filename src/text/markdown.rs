@@ -8,42 +8,8 @@
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
-use crate::sanitize;
-
-/// A parsed Markdown body: its text borrowed from the Markdown where it can be
-/// (`Document<'static>` owns it all).
-#[derive(Debug, Clone, Default)]
-pub struct Document<'a> {
-    pub events: Vec<Event<'a>>,
-    /// Links written with the internal syntax (`@/proposals/SLUG.md#p6-3`), in order.
-    pub internal_links: Vec<InternalLink>,
-    /// The line (1-based) of each piece of the author's own markup, in order: each raw
-    /// HTML event, and each heading with attributes (`## Title {key=value}`). A body with
-    /// any is sanitized when rendered ([`crate::sanitize`]).
-    pub markup_lines: Vec<u64>,
-}
-
-/// What the model keeps of a proposal body between loading and rendering, which reads the
-/// body again ([`crate::content::BodySource`]): its structure and its internal links.
-#[derive(Debug, Clone, Default)]
-pub struct Survey {
-    /// The top-level structure ([`Document::outline`]).
-    pub outline: Vec<Block>,
-    pub internal_links: Vec<InternalLink>,
-    /// For a CJK language, the distinct characters of its paragraphs ([`Document::paragraph_texts`]),
-    /// in code point order: what search folding needs to cover. Empty otherwise.
-    pub chars: Vec<char>,
-    /// The author's markup the sanitizer removes ([`Document::markup_removed`]).
-    pub removed: Vec<Removed>,
-}
-
-/// Markup of the author's that does not reach the page: its line in the body (1-based),
-/// and what is removed and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Removed {
-    pub line: u64,
-    pub what: String,
-}
+use crate::domain::{Block, Document, InternalLink, Removed, Survey};
+use crate::text::sanitize;
 
 /// Parses `source` (in language `lang`) to learn its [`Survey`].
 pub fn survey(source: &str, lang: &str) -> Survey {
@@ -103,13 +69,6 @@ impl CharSet {
 /// The start of a link to another page of the site, written by content path rather than
 /// URL, so that each language's page gets its own language's URL.
 pub const INTERNAL_LINK: &str = "@/";
-
-/// An internal link and the line of the body it is written on (1-based).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InternalLink {
-    pub target: String,
-    pub line: u64,
-}
 
 /// Whether a language is written without spaces between words (Chinese, Japanese, Korean).
 /// Such text gets no smart punctuation and no space for a line break inside a paragraph.
@@ -278,7 +237,7 @@ impl<'a> Document<'a> {
         Document { events, internal_links: self.internal_links.clone(), markup_lines: self.markup_lines.clone() }
     }
 
-    /// What the sanitizer removes of the author's markup ([`crate::sanitize::removed`]),
+    /// What the sanitizer removes of the author's markup ([`crate::text::sanitize::removed`]),
     /// with its lines. An HTML block is read whole, as the browser would.
     pub fn markup_removed(&self) -> Vec<Removed> {
         if self.markup_lines.is_empty() {
@@ -400,13 +359,6 @@ fn ends_sentence(before: &str, after: &str) -> bool {
         && !(word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
 }
 
-/// One unit of a document's top-level structure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Block {
-    Paragraph,
-    Heading(u8),
-}
-
 fn is_container(tag: &Tag) -> bool {
     matches!(tag, Tag::BlockQuote(_) | Tag::List(_) | Tag::Item | Tag::Table(_) | Tag::FootnoteDefinition(_))
 }
@@ -427,7 +379,7 @@ pub struct Anchors<'a> {
 /// returns for them (left as written when it returns `None`, for the checker to report).
 /// With `anchors`, top-level paragraphs and headings get structural ids, and each
 /// paragraph starts with its number as a link to itself. A document with markup of its
-/// author's ([`Document::markup_lines`]) comes out sanitized ([`crate::sanitize`]).
+/// author's ([`Document::markup_lines`]) comes out sanitized ([`crate::text::sanitize`]).
 pub fn to_html(doc: &Document, anchors: Option<&Anchors>, link_to: &dyn Fn(&str) -> Option<String>) -> String {
     let mut out = String::new();
     let linked = doc.events.iter().map(|event| match event {

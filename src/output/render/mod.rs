@@ -11,11 +11,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::convert::Converter;
+use crate::domain::{Document, Language, Proposal, Site};
 use crate::error::Result;
-use crate::markdown::{self, Document};
-use crate::model::{self, Language, Proposal, Site};
-use crate::theme::{template_error, Strings, Theme};
+use crate::load::theme::{template_error, Strings, Theme};
+use crate::model;
+use crate::text::convert::Converter;
+use crate::text::markdown;
 
 mod page;
 

@@ -1,12 +1,12 @@
 //! Write stage: write the pages (compacted by [`crate::html`]) into a staging folder of
-//! this build's own, and swap it in only once everything is written ([`crate::outdir`]). A
+//! this build's own, and swap it in only once everything is written ([`crate::output::outdir`]). A
 //! build that fails at any point leaves the previous output exactly as it was.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-use crate::outdir::OutDir;
+use crate::output::outdir::OutDir;
 
 /// One file of the finished site: path under the output folder, contents.
 pub struct OutputFile {

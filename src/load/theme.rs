@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 
 use tera::Tera;
 
-use crate::config::{display_path, parse_yaml, read_text};
 use crate::error::{Error, Result};
+use crate::load::config::{parse_yaml, read_text};
+use crate::load::project::display_path;
 
 /// UI strings of one language: key → text.
 pub type Strings = BTreeMap<String, String>;
@@ -75,7 +76,7 @@ pub fn load(root: &Path, name: &str, authored: &[&str]) -> Result<Theme> {
     tera.autoescape_on([".html", ".xml"]);
     let templates_dir = display_path(root, &format!("{rel_dir}/templates"));
     let mut templates = Vec::new();
-    for (name, rel) in crate::project::files_under(root, &format!("{rel_dir}/templates"))? {
+    for (name, rel) in crate::load::project::files_under(root, &format!("{rel_dir}/templates"))? {
         templates.push((name, read_text(root, &rel)?));
     }
     // All at once: templates include and extend each other in any order.
@@ -101,14 +102,14 @@ pub fn load(root: &Path, name: &str, authored: &[&str]) -> Result<Theme> {
     }
 
     let mut static_files = Vec::new();
-    for (name, rel) in crate::project::files_under(root, &format!("{rel_dir}/static"))? {
+    for (name, rel) in crate::load::project::files_under(root, &format!("{rel_dir}/static"))? {
         let bytes = std::fs::read(root.join(&rel)).map_err(|e| Error::io(display_path(root, &rel), "read the file", e))?;
         static_files.push(StaticFile { output: output_path(&name, &bytes), name, bytes });
     }
     let mut theme = Theme { tera, dir, strings, static_files };
     let assets: BTreeMap<String, String> = theme.asset_paths().into_iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     theme.tera.global_context().insert("assets", &assets);
-    theme.tera.global_context().insert("csp", crate::publish::CSP);
+    theme.tera.global_context().insert("csp", crate::domain::CSP);
     Ok(theme)
 }
 
@@ -139,7 +140,7 @@ pub fn template_error(file: &Path, err: &tera::Error) -> Error {
         (_, Some(dir)) if file.ends_with("?") => dir.to_path_buf(),
         _ => file.to_path_buf(),
     };
-    let report = crate::config::tidy_report(first, &file);
+    let report = crate::load::config::tidy_report(first, &file);
     let mut message = format!("template error: {report}");
     let missing = report.strip_prefix("Unknown template `").and_then(|rest| rest.split_once('`')).map(|(name, _)| name);
     if let Some(missing) = missing {

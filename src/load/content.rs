@@ -10,8 +10,10 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::config::{display_path, not_utf8, parse_yaml, Localized};
+use crate::domain::{BodySource, Localized};
 use crate::error::{Error, Result};
+use crate::load::config::{not_utf8, parse_yaml};
+use crate::load::project::display_path;
 
 /// Where proposal files live, relative to the project root.
 pub const PROPOSALS_DIR: &str = "content/proposals";
@@ -56,18 +58,6 @@ pub struct ProposalFile<B> {
     pub body_line: u64,
 }
 
-/// Where a proposal's Markdown body is: read again when its pages are made.
-#[derive(Debug, Clone)]
-pub struct BodySource {
-    /// The file, as named in messages (and readable from the working folder).
-    path: PathBuf,
-    /// Where the body starts in the file's text (after line-ending normalisation).
-    start: usize,
-    /// A hash of the body as first read: a file edited during the build is an error, not
-    /// a page made from two different versions of it.
-    hash: u64,
-}
-
 impl BodySource {
     /// The file, as named in messages.
     pub fn path(&self) -> &Path {
@@ -97,7 +87,7 @@ fn body_hash(body: &str) -> u64 {
 /// each body with `read_body(markdown, language)`, several files at a time.
 pub fn load_proposals<B: Send>(root: &Path, read_body: impl Fn(&str, &str) -> B + Sync) -> Result<Vec<ProposalFile<B>>> {
     let mut rels = Vec::new();
-    for entry in crate::project::walk(root, PROPOSALS_DIR)? {
+    for entry in crate::load::project::walk(root, PROPOSALS_DIR)? {
         if !entry.rel.ends_with(".md") {
             continue;
         }

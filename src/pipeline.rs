@@ -1,0 +1,103 @@
+//! The two things a user asks for: `build` (make the site into the output folder) and
+//! `check` (make it in memory and report), each running prepare → emit.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::output::emit::{emit, Emitted};
+use crate::output::write;
+use crate::prepare::{prepare, Prepared};
+use crate::timings::Timings;
+
+/// What `microsite build` was asked to do.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The project folder (holding `content/` and `themes/`).
+    pub root: PathBuf,
+    /// The output folder; relative paths are taken from `root`.
+    pub out: PathBuf,
+    /// Fail on warnings (missing translations, misaligned languages) instead of printing them.
+    pub strict: bool,
+    /// Overrides `base_url` of the site settings (for preview deployments).
+    pub base_url: Option<String>,
+    /// Replace the output folder even if microsite did not make it ([`outdir`]).
+    pub force: bool,
+}
+
+impl BuildOptions {
+    /// The output folder: `out`, taken from `root` when relative.
+    pub fn out_dir(&self) -> PathBuf {
+        if self.out.is_absolute() || self.root == Path::new(".") {
+            self.out.clone()
+        } else {
+            self.root.join(&self.out)
+        }
+    }
+}
+
+/// What a build produced.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// HTML pages written.
+    pub pages: usize,
+    /// All files written (pages and assets).
+    pub files: usize,
+    /// Problems that did not stop the build.
+    pub warnings: Vec<String>,
+    /// Where the site was written.
+    pub out: PathBuf,
+}
+
+/// `microsite check`: makes the site in memory, one page at a time (never touching the
+/// output folder), and checks it. Content warnings count as problems here.
+pub fn check(root: &Path) -> Result<(Prepared, Emitted)> {
+    let prepared = prepare(root, None)?;
+    let emitted = emit(&prepared, &write::Discard)?;
+    Ok((prepared, emitted))
+}
+
+/// `microsite build`: makes the site into a staging folder of its own, the output folder
+/// locked, and swaps it in only if nothing failed (and, with `strict`, nothing was found
+/// wrong). A folder microsite did not make is replaced only with `force` ([`outdir`]).
+pub fn build(options: &BuildOptions) -> Result<BuildReport> {
+    let out = options.out_dir();
+    check_output_folder(&options.root, &out)?;
+    let prepared = prepare(&options.root, options.base_url.as_deref())?;
+    let staging = write::Staging::create(&out, options.force)?;
+    let emitted = match emit(&prepared, &staging) {
+        Ok(emitted) => emitted,
+        Err(e) => {
+            staging.abandon();
+            return Err(e);
+        }
+    };
+    let mut warnings = prepared.warnings;
+    warnings.extend(emitted.report.problems.iter().map(|p| format!("broken: {p}")));
+    if options.strict && !warnings.is_empty() {
+        staging.abandon();
+        let mut message = format!("--strict: the build has {} warning(s); nothing was written:", warnings.len());
+        for w in &warnings {
+            message.push_str("\n  ");
+            message.push_str(w);
+        }
+        return Err(Error::msg(message));
+    }
+    let mut timings = Timings::start();
+    warnings.extend(staging.swap_in()?);
+    timings.lap("swap in");
+    Ok(BuildReport { pages: emitted.pages, files: emitted.files, warnings, out })
+}
+
+/// Refuses an output folder that would swallow the project: the build replaces it whole.
+fn check_output_folder(root: &Path, out: &Path) -> Result<()> {
+    let root = root.canonicalize().map_err(|e| Error::io(root, "open the project folder", e))?;
+    let out_abs = match out.canonicalize() {
+        Ok(p) => p,
+        Err(_) => return Ok(()), // does not exist yet: nothing to lose
+    };
+    let protected = ["content", "themes", "src", "tests", ".git"];
+    if root.starts_with(&out_abs) || protected.iter().any(|p| out_abs.starts_with(root.join(p))) {
+        return Err(Error::in_file(out, "refusing to use this folder for output: the build replaces the output folder, and this one holds the project"));
+    }
+    Ok(())
+}

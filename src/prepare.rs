@@ -1,0 +1,56 @@
+//! Load → model → convert: everything the pages are rendered from, made once per build.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::domain::{Site, CONFIGS};
+use crate::error::Result;
+use crate::load::{config, content, theme};
+use crate::model;
+use crate::text::{convert, markdown};
+use crate::timings::Timings;
+
+/// The site after load → model → convert: everything the pages are rendered from.
+pub struct Prepared {
+    pub site: Site,
+    pub theme: theme::Theme,
+    pub converters: BTreeMap<String, convert::Converter>,
+    /// Problems in the content that do not stop a build: missing translations, misaligned
+    /// languages. (A broken internal link in the Markdown is an error.)
+    pub warnings: Vec<String>,
+}
+
+/// Runs load → model → convert. `base_url` overrides the one in the site settings.
+pub fn prepare(root: &Path, base_url: Option<&str>) -> Result<Prepared> {
+    let mut timings = Timings::start();
+    let config = config::load(root)?;
+    let generated: Vec<(String, String)> = config
+        .languages
+        .iter()
+        .filter_map(|l| Some((l.code.value.clone(), l.opencc.as_ref()?.value.clone())))
+        .filter(|(_, cfg)| CONFIGS.contains(&cfg.as_str()))
+        .collect();
+    let authored: Vec<String> = config.languages.iter().filter(|l| l.from.is_none()).map(|l| l.code.value.clone()).collect();
+
+    // Loading OpenCC's dictionaries overlaps reading the content and the theme.
+    let (converters, loaded) = rayon::join(
+        || -> Result<BTreeMap<String, convert::Converter>> {
+            generated.iter().map(|(code, cfg)| Ok((code.clone(), convert::Converter::load(root, code, cfg)?))).collect()
+        },
+        || -> Result<_> {
+            // Each body is parsed as it is read, to learn its structure, and not kept.
+            let files = content::load_proposals(root, markdown::survey)?;
+            let authored: Vec<&str> = authored.iter().map(String::as_str).collect();
+            let theme = theme::load(root, &config.theme, &authored)?;
+            Ok((files, theme))
+        },
+    );
+    let (files, mut theme) = loaded?;
+    timings.lap("load (content, theme, OpenCC)");
+    let (mut site, warnings) = model::build(root, config, files, base_url)?;
+    timings.lap("model");
+    let converters = converters?;
+    convert::generate(&mut site, &mut theme.strings, &converters);
+    timings.lap("convert");
+    Ok(Prepared { site, theme, converters, warnings })
+}

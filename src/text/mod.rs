@@ -1,0 +1,6 @@
+//! Text: Markdown to HTML with stable anchors, the sanitizer for an author's raw HTML,
+//! and the conversion that generates the Simplified Chinese edition.
+
+pub mod convert;
+pub mod markdown;
+pub mod sanitize;
