@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::domain::BaseUrl;
+use crate::domain::{Anchor, BaseUrl};
 use crate::html;
 
 /// One broken thing on one page.
@@ -135,11 +135,7 @@ pub fn resolve(page: &str, url: &str, base_path: &str) -> Option<(String, String
 
 /// A structural anchor: `p6-3` (paragraph) or `h6-1` (heading).
 fn is_anchor(id: &str) -> bool {
-    let mut chars = id.chars();
-    matches!(chars.next(), Some('p' | 'h'))
-        && id[1..]
-            .split_once('-')
-            .is_some_and(|(n, k)| !n.is_empty() && !k.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && k.bytes().all(|b| b.is_ascii_digit()))
+    id.parse::<Anchor>().is_ok()
 }
 
 /// The rules of one site: where it is published, its languages, the pages to leave out of

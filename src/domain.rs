@@ -102,7 +102,7 @@ pub struct Proposal {
     pub number: u32,
     pub slug: String,
     /// Index into [`Site::pillars`].
-    pub pillar: usize,
+    pub pillar: PillarId,
     /// The proposal in each language it exists in.
     pub texts: BTreeMap<String, ProposalText>,
     /// Titles given in another language's front matter, for languages whose file is missing.
@@ -201,4 +201,172 @@ pub struct BodySource {
     /// A hash of the body as first read: a file edited during the build is an error, not
     /// a page made from two different versions of it.
     pub(crate) hash: u64,
+}
+
+/// Index of a language edition in [`Site::languages`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LangId(pub usize);
+
+/// Index of a pillar in [`Site::pillars`]; serialised as the bare index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(transparent)]
+pub struct PillarId(pub usize);
+
+/// Index of a proposal in [`Site::proposals`] (document order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ProposalId(pub usize);
+
+impl Site {
+    pub fn language(&self, id: LangId) -> &Language {
+        &self.languages[id.0]
+    }
+    pub fn pillar(&self, id: PillarId) -> &Pillar {
+        &self.pillars[id.0]
+    }
+    pub fn proposal(&self, id: ProposalId) -> &Proposal {
+        &self.proposals[id.0]
+    }
+    pub fn language_ids(&self) -> impl Iterator<Item = LangId> {
+        (0..self.languages.len()).map(LangId)
+    }
+    pub fn pillar_ids(&self) -> impl Iterator<Item = PillarId> {
+        (0..self.pillars.len()).map(PillarId)
+    }
+    pub fn proposal_ids(&self) -> impl Iterator<Item = ProposalId> {
+        (0..self.proposals.len()).map(ProposalId)
+    }
+    /// The proposals of pillar `pillar`, in document order.
+    pub fn proposals_of(&self, pillar: PillarId) -> impl Iterator<Item = (ProposalId, &Proposal)> {
+        self.proposals.iter().enumerate().filter(move |(_, q)| q.pillar == pillar).map(|(i, q)| (ProposalId(i), q))
+    }
+}
+
+/// The address of a numbered paragraph or a heading of a proposal, the same in every
+/// language: `p6-3` is paragraph 3 of proposal 6 (shown as "6.3"), `h6-1` its first
+/// heading. Derived from the document's structure, never from its words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Anchor {
+    pub kind: AnchorKind,
+    /// The proposal's number.
+    pub proposal: u32,
+    /// The paragraph's (or heading's) place among the proposal's, from 1.
+    pub index: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum AnchorKind {
+    Paragraph,
+    Heading,
+}
+
+impl Anchor {
+    pub fn paragraph(proposal: u32, index: u32) -> Anchor {
+        Anchor { kind: AnchorKind::Paragraph, proposal, index }
+    }
+    pub fn heading(proposal: u32, index: u32) -> Anchor {
+        Anchor { kind: AnchorKind::Heading, proposal, index }
+    }
+    /// The number a reader sees: `6.3`.
+    pub fn number(&self) -> String {
+        format!("{}.{}", self.proposal, self.index)
+    }
+}
+
+impl std::fmt::Display for Anchor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let letter = match self.kind {
+            AnchorKind::Paragraph => 'p',
+            AnchorKind::Heading => 'h',
+        };
+        write!(f, "{letter}{}-{}", self.proposal, self.index)
+    }
+}
+
+impl std::str::FromStr for Anchor {
+    type Err = ();
+    /// `p6-3` or `h6-1`: a letter, then two numbers joined by a hyphen.
+    fn from_str(id: &str) -> Result<Anchor, ()> {
+        let kind = match id.as_bytes().first() {
+            Some(b'p') => AnchorKind::Paragraph,
+            Some(b'h') => AnchorKind::Heading,
+            _ => return Err(()),
+        };
+        let (n, k) = id[1..].split_once('-').ok_or(())?;
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if !(digits(n) && digits(k)) {
+            return Err(());
+        }
+        Ok(Anchor { kind, proposal: n.parse().map_err(|_| ())?, index: k.parse().map_err(|_| ())? })
+    }
+}
+
+/// The URL layout: where each page of a language edition lives, as a folder from the
+/// site root ending in `/` (each page is its folder's `index.html`). Identical in every
+/// language apart from the prefix, the Hong Kong government convention.
+pub mod layout {
+    /// `tc/`: the edition's home.
+    pub fn home(prefix: &str) -> String {
+        format!("{prefix}/")
+    }
+    /// `tc/full/`: the whole document on one page.
+    pub fn full(prefix: &str) -> String {
+        format!("{prefix}/full/")
+    }
+    /// `tc/search/`.
+    pub fn search(prefix: &str) -> String {
+        format!("{prefix}/search/")
+    }
+    /// `tc/pillars/SLUG/`.
+    pub fn pillar(prefix: &str, slug: &str) -> String {
+        format!("{prefix}/pillars/{slug}/")
+    }
+    /// `tc/proposals/SLUG/`.
+    pub fn proposal(prefix: &str, slug: &str) -> String {
+        format!("{prefix}/proposals/{slug}/")
+    }
+    /// `tc/6/`: a proposal's short link.
+    pub fn short(prefix: &str, number: u32) -> String {
+        format!("{prefix}/{number}/")
+    }
+    /// The relative path from a page folder back to the site root (`../../../`).
+    pub fn root_of(dir: &str) -> String {
+        "../".repeat(dir.matches('/').count())
+    }
+    /// The link from page folder `from` to page folder `to` (both from the site root):
+    /// up to their common folder, then down (`tc/search/` → `tc/proposals/x/` is
+    /// `../proposals/x/`).
+    pub fn relative(from: &str, to: &str) -> String {
+        let (a, b): (Vec<&str>, Vec<&str>) = (from.split_terminator('/').collect(), to.split_terminator('/').collect());
+        let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+        let mut link = "../".repeat(a.len() - common);
+        for part in &b[common..] {
+            link.push_str(part);
+            link.push('/');
+        }
+        link
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors_are_written_and_read_the_same_way() {
+        let a = Anchor::paragraph(6, 3);
+        assert_eq!((a.to_string(), a.number()), ("p6-3".to_string(), "6.3".to_string()));
+        assert_eq!("p6-3".parse::<Anchor>(), Ok(a));
+        assert_eq!("h12-1".parse::<Anchor>(), Ok(Anchor::heading(12, 1)));
+        for bad in ["", "p", "p6", "p-3", "p6-", "x6-3", "p6-3a", "p 6-3", "main"] {
+            assert!(bad.parse::<Anchor>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn page_folders_link_to_each_other_relatively() {
+        assert_eq!(layout::relative(&layout::search("tc"), &layout::proposal("tc", "x")), "../proposals/x/");
+        assert_eq!(layout::relative(&layout::proposal("en", "a"), &layout::home("tc")), "../../../tc/");
+        assert_eq!(layout::root_of(&layout::pillar("en", "p")), "../../../");
+        assert_eq!(layout::relative("", &layout::home("sc")), "sc/");
+    }
 }

@@ -13,11 +13,11 @@
 //!    ([`html`]) and written into a staging folder ([`output::write`]) that replaces the
 //!    locked output folder ([`output::outdir`]); the search index ([`output::search`]) and
 //!    what hosts read ([`output::publish`]); [`output::emit`] drives them, streaming;
-//! 5. **check** — [`check`]: every link, fragment and anchor of every page, read as it is
+//! 5. **check** — [`mod@check`]: every link, fragment and anchor of every page, read as it is
 //!    written;
 //! 6. **serve** — [`serve`]: the development server.
 //!
-//! [`prepare`] runs load → model → text for titles and strings; [`pipeline`] runs prepare
+//! [`mod@prepare`] runs load → model → text for titles and strings; [`pipeline`] runs prepare
 //! then emit, for `build` and `check`.
 
 pub mod check;

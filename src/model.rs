@@ -1,12 +1,12 @@
-//! Model stage: the site as the renderer needs it — languages, pillars and proposals in
+//! Model: the site as the renderer needs it — languages, pillars and proposals in
 //! document order — built from the loaded settings and files, with every cross-file rule
 //! checked (unknown pillar, duplicate number or slug, slug form, languages out of step).
 
 use std::collections::BTreeMap;
 
 use crate::domain::BaseUrl;
+use crate::domain::{Anchor, AnchorKind, Document, Language, Pillar, PillarId, Proposal, ProposalText, Site, Survey};
 use crate::domain::{Block, Localized, CONFIGS};
-use crate::domain::{Document, Language, Pillar, Proposal, ProposalText, Site, Survey};
 use crate::error::{Error, Result};
 use crate::load::config::{SiteConfig, SITE_FILE};
 use crate::load::content::ProposalFile;
@@ -66,13 +66,7 @@ pub fn build(root: &std::path::Path, config: SiteConfig, files: Vec<ProposalFile
     check_internal_links(&proposals)?;
     warnings.extend(check_raw_html(&proposals));
 
-    let base_url = match (base_url_override, &config.base_url) {
-        (Some(url), _) => Some(BaseUrl::parse(url).map_err(|why| Error::msg(format!("--base-url {url}: {why}")))?),
-        (None, Some(url)) => {
-            Some(BaseUrl::parse(&url.value).map_err(|why| Error::at_line(&site_file, url.referenced.line(), format!("base_url `{}`: {why}", url.value)))?)
-        }
-        (None, None) => None,
-    };
+    let base_url = base_url(&config, &site_file, base_url_override)?;
     let share_image = match &config.share_image {
         None => None,
         Some(image) => Some(share_image(root, &image.value, image.referenced.line())?),
@@ -93,6 +87,18 @@ pub fn build(root: &std::path::Path, config: SiteConfig, files: Vec<ProposalFile
     warnings.extend(check_raw_html_in_intro(&site_file, None, "intro", &site.intro));
     warnings.extend(intro_warnings);
     Ok((site, warnings))
+}
+
+/// Where the site is published: `--base-url` (`override_url`) if given, else the
+/// settings' `base_url`, else unknown.
+pub fn base_url(config: &SiteConfig, site_file: &std::path::Path, override_url: Option<&str>) -> Result<Option<BaseUrl>> {
+    Ok(match (override_url, &config.base_url) {
+        (Some(url), _) => Some(BaseUrl::parse(url).map_err(|why| Error::msg(format!("--base-url {url}: {why}")))?),
+        (None, Some(url)) => {
+            Some(BaseUrl::parse(&url.value).map_err(|why| Error::at_line(site_file, url.referenced.line(), format!("base_url `{}`: {why}", url.value)))?)
+        }
+        (None, None) => None,
+    })
 }
 
 /// Reads the share image `value` (a path under `content/`), which must be a PNG, JPEG,
@@ -257,7 +263,10 @@ fn group_proposals(
             if p.pillar != pillar {
                 return Err(at(
                     front.pillar.referenced.line(),
-                    format!("pillar `{}` differs from the other language version of this proposal ({} in {other})", front.pillar.value, pillars[p.pillar].slug),
+                    format!(
+                        "pillar `{}` differs from the other language version of this proposal ({} in {other})",
+                        front.pillar.value, pillars[p.pillar.0].slug
+                    ),
                 ));
             }
             for (lang, title) in &front.titles {
@@ -302,7 +311,7 @@ fn group_proposals(
 }
 
 /// The rules about one proposal file on its own; returns the index of its pillar.
-fn check_file(file: &ProposalFile<Survey>, languages: &[Language], pillars: &[Pillar]) -> Result<usize> {
+fn check_file(file: &ProposalFile<Survey>, languages: &[Language], pillars: &[Pillar]) -> Result<PillarId> {
     let front = &file.front;
     let at = |line: u64, msg: String| Error::at_line(&file.path, line, msg);
     match languages.iter().find(|l| l.code == file.lang) {
@@ -326,7 +335,7 @@ fn check_file(file: &ProposalFile<Survey>, languages: &[Language], pillars: &[Pi
     if front.number.value == 0 {
         return Err(at(front.number.referenced.line(), "proposal numbers start at 1".into()));
     }
-    pillars.iter().position(|p| p.slug == front.pillar.value).ok_or_else(|| {
+    pillars.iter().position(|p| p.slug == front.pillar.value).map(PillarId).ok_or_else(|| {
         let known: Vec<&str> = pillars.iter().map(|p| p.slug.as_str()).collect();
         at(front.pillar.referenced.line(), format!("unknown pillar `{}` (the pillars in {SITE_FILE} are: {})", front.pillar.value, known.join(", ")))
     })
@@ -431,18 +440,13 @@ fn fragment_problem(target: &Proposal, fragment: &str) -> Option<String> {
     let outline = target.texts.values().next().map_or(&[][..], |t| &t.survey.outline);
     let paragraphs = count_paragraphs(outline);
     let headings = outline.len() - paragraphs;
-    let exists =
-        fragment.get(1..).and_then(|rest| rest.split_once('-')).and_then(|(n, k)| Some((n.parse::<u32>().ok()?, k.parse::<usize>().ok()?))).is_some_and(
-            |(n, k)| {
-                n == target.number
-                    && k >= 1
-                    && match fragment.as_bytes()[0] {
-                        b'p' => k <= paragraphs,
-                        b'h' => k <= headings,
-                        _ => false,
-                    }
-            },
-        );
+    let exists = fragment.parse::<Anchor>().is_ok_and(|a| {
+        let count = match a.kind {
+            AnchorKind::Paragraph => paragraphs,
+            AnchorKind::Heading => headings,
+        };
+        a.proposal == target.number && a.index >= 1 && a.index as usize <= count
+    });
     (!exists).then(|| {
         format!("proposal {} ({}) has no anchor #{fragment}: its paragraphs are #p{n}-1 to #p{n}-{paragraphs}", target.number, target.slug, n = target.number)
     })

@@ -20,7 +20,7 @@ pub struct BuildOptions {
     pub strict: bool,
     /// Overrides `base_url` of the site settings (for preview deployments).
     pub base_url: Option<String>,
-    /// Replace the output folder even if microsite did not make it ([`outdir`]).
+    /// Replace the output folder even if microsite did not make it ([`crate::output::outdir`]).
     pub force: bool,
 }
 
@@ -58,7 +58,7 @@ pub fn check(root: &Path) -> Result<(Prepared, Emitted)> {
 
 /// `microsite build`: makes the site into a staging folder of its own, the output folder
 /// locked, and swaps it in only if nothing failed (and, with `strict`, nothing was found
-/// wrong). A folder microsite did not make is replaced only with `force` ([`outdir`]).
+/// wrong). A folder microsite did not make is replaced only with `force` ([`crate::output::outdir`]).
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let out = options.out_dir();
     check_output_folder(&options.root, &out)?;

@@ -133,8 +133,10 @@ async fn serve_http(listener: tokio::net::TcpListener, app: Router, stop: impl s
 
 /// The path part of the site's base URL (`/budget/2024-25/`), or `/`.
 fn published_path(build: &BuildOptions) -> String {
-    let configured = crate::load::config::load(&build.root).ok().and_then(|c| c.base_url.map(|b| b.value));
-    build.base_url.clone().or(configured).and_then(|url| crate::domain::BaseUrl::parse(&url).ok()).map_or_else(|| "/".to_string(), |b| b.path)
+    let site_file = crate::load::project::display_path(&build.root, crate::load::config::SITE_FILE);
+    let config = crate::load::config::load(&build.root).ok();
+    let base = config.and_then(|c| crate::model::base_url(&c, &site_file, build.base_url.as_deref()).ok().flatten());
+    base.map_or_else(|| "/".to_string(), |b| b.path)
 }
 
 /// Watches `dirs`; after each burst of changes, rebuilds and reloads the browsers.

@@ -20,11 +20,9 @@ use std::collections::BTreeMap;
 
 use ego_tree::NodeRef;
 use microsite::check::Scan;
+use microsite::domain::{LangId, ProposalId};
 use microsite::html::{self, Token};
-use microsite::load::{config, content, theme};
-use microsite::model;
 use microsite::output::render::{self, Job, Kind};
-use microsite::text::{convert, markdown};
 use scraper::{Html, Node};
 
 /// Stands for the edge of a block box or a line break in the visible text.
@@ -298,23 +296,14 @@ type Body = (Vec<u8>, Vec<u8>, render::Summary);
 /// makes it (each piece compacted on its own, then the proposal bodies spliced in), and
 /// what the build's scanner read.
 fn real_pages() -> Vec<(String, Vec<u8>, Vec<u8>, Scan)> {
-    let root = common::repo();
-    let config = config::load(&root).expect("site settings");
-    let generated: Vec<(String, String)> = config.languages.iter().filter_map(|l| Some((l.code.value.clone(), l.opencc.as_ref()?.value.clone()))).collect();
-    let authored: Vec<String> = config.languages.iter().filter(|l| l.from.is_none()).map(|l| l.code.value.clone()).collect();
-    let converters: BTreeMap<String, convert::Converter> =
-        generated.iter().map(|(code, cfg)| (code.clone(), convert::Converter::load(&root, code, cfg).expect("OpenCC"))).collect();
-    let files = content::load_proposals(&root, markdown::survey).expect("proposals");
-    let authored: Vec<&str> = authored.iter().map(String::as_str).collect();
-    let mut theme = theme::load(&root, &config.theme, &authored).expect("theme");
-    let (mut site, _warnings) = model::build(&root, config, files, None).expect("model");
-    convert::generate(&mut site, &mut theme.strings, &converters);
-    let inputs = render::Inputs::new(&site, &theme, &converters);
+    let prepared = microsite::prepare(&common::repo(), None).expect("the real site");
+    let (site, theme, converters) = (&prepared.site, &prepared.theme, &prepared.converters);
+    let inputs = render::Inputs::new(site, theme, converters);
 
     // Each proposal's body in each language: (for its own page, for the full text).
-    let mut bodies: BTreeMap<(usize, usize), Body> = BTreeMap::new();
-    for lang in 0..site.languages.len() {
-        for q in 0..site.proposals.len() {
+    let mut bodies: BTreeMap<(LangId, ProposalId), Body> = BTreeMap::new();
+    for lang in site.language_ids() {
+        for q in site.proposal_ids() {
             if let Some(markdown) = inputs.markdown(lang, q).expect("read a body") {
                 let doc = inputs.document(lang, &markdown);
                 let summary = inputs.summarise(lang, q, &doc.paragraph_texts());
@@ -323,14 +312,14 @@ fn real_pages() -> Vec<(String, Vec<u8>, Vec<u8>, Scan)> {
         }
     }
     let mut pages = Vec::new();
-    for job in render::jobs(&site) {
+    for job in render::jobs(site) {
         let (summary, lang_full) = match job {
             Job::Edition(lang, Kind::Proposal(q)) => (bodies.get(&(lang, q)).map(|b| &b.2), None),
             Job::Edition(lang, Kind::Full) => (None, Some(lang)),
             _ => (None, None),
         };
         let page = render::render(&inputs, job, summary).expect("render");
-        let body_of = |id: usize, compact: bool| -> Option<Vec<u8>> {
+        let body_of = |id: ProposalId, compact: bool| -> Option<Vec<u8>> {
             let key = match (job, lang_full) {
                 (Job::Edition(lang, Kind::Proposal(q)), _) if q == id => (lang, q),
                 (_, Some(lang)) => (lang, id),
@@ -341,7 +330,7 @@ fn real_pages() -> Vec<(String, Vec<u8>, Vec<u8>, Scan)> {
             Some(if compact { compacted(body).0 } else { body.clone() })
         };
         let splice = |shell: &[u8], compact: bool| -> Vec<u8> {
-            let bodies: BTreeMap<usize, Vec<u8>> = render::holes(shell).into_iter().filter_map(|(_, id)| Some((id, body_of(id, compact)?))).collect();
+            let bodies: BTreeMap<ProposalId, Vec<u8>> = render::holes(shell).into_iter().filter_map(|(_, id)| Some((id, body_of(id, compact)?))).collect();
             render::splice(shell, |id| bodies.get(&id).map(Vec::as_slice)).0.concat()
         };
         let original = splice(&page.html, false);

@@ -1,4 +1,4 @@
-//! Load stage, part one: the site-wide settings in `content/site.yaml`.
+//! Load: the site-wide settings in `content/site.yaml`.
 //!
 //! The settings name the languages (authored or generated), the document's title,
 //! publisher and date per language, and the pillars that organise the proposals.
@@ -99,6 +99,7 @@ pub fn not_utf8(shown: &Path, bytes: &[u8], err: std::str::Utf8Error) -> Error {
 /// Parses YAML that starts after `lines_before` lines of `file`, so that the line numbers
 /// and the snippet serde-saphyr reports are those of the file.
 pub fn parse_yaml<T: DeserializeOwned>(yaml: &str, file: &Path, lines_before: usize) -> Result<T> {
+    // Padded with the lines before it, so that the lines of `Spanned` values are the file's.
     let padded;
     let input = if lines_before == 0 {
         yaml
@@ -107,7 +108,15 @@ pub fn parse_yaml<T: DeserializeOwned>(yaml: &str, file: &Path, lines_before: us
         &padded
     };
     serde_saphyr::from_str(input).map_err(|e| {
-        let message = format!("invalid YAML: {}", tidy_report(&e.to_string(), file));
+        // serde-saphyr's message for people (not the programmer's advice), its snippet
+        // naming the file.
+        let name = file.display().to_string();
+        let options = serde_saphyr::render_options! {
+            formatter: &serde_saphyr::UserMessageFormatter,
+            source_name: Some(&name),
+        };
+        let report = e.render_with_options(options);
+        let message = format!("invalid YAML: {}", without_lead(&report));
         match e.location() {
             Some(loc) => Error::at_line(file, loc.line(), message),
             None => Error::in_file(file, message),
@@ -115,18 +124,13 @@ pub fn parse_yaml<T: DeserializeOwned>(yaml: &str, file: &Path, lines_before: us
     })
 }
 
-/// Fits a library's error report (message, then a source snippet) under our own
-/// `file:line:` prefix: drops its repeated `error:` and `line N column M:` lead, names the
-/// real file in the snippet, and drops advice meant for programmers.
-pub fn tidy_report(report: &str, file: &Path) -> String {
-    let mut text = report.trim_start();
-    text = text.strip_prefix("error: ").unwrap_or(text);
-    if let Some(rest) = text.strip_prefix("line ") {
-        if let Some((position, message)) = rest.split_once(": ") {
-            if position.chars().all(|c| c.is_ascii_digit() || c == ' ' || c.is_ascii_alphabetic()) {
-                text = message;
-            }
-        }
+/// A report without its `error: line N column M:` lead, which our own `file:line:`
+/// prefix replaces.
+fn without_lead(report: &str) -> &str {
+    let text = report.trim_start();
+    let text = text.strip_prefix("error: ").unwrap_or(text);
+    match text.strip_prefix("line ").and_then(|rest| rest.split_once(": ")) {
+        Some((position, message)) if position.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ') => message.trim_end(),
+        _ => text.trim_end(),
     }
-    text.replace("<input>", &file.display().to_string()).replace(", set DuplicateKeyPolicy in Options if acceptable", "").trim_end().to_string()
 }

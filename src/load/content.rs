@@ -1,4 +1,4 @@
-//! Load stage, part two: the proposal files in `content/proposals/`.
+//! Load: the proposal files in `content/proposals/`.
 //!
 //! Each proposal has one Markdown file per authored language, named `SLUG.LANG.md`
 //! (`pilot-bases.zh-Hant.md`), opening with YAML front matter between `---` lines.

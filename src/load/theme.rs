@@ -1,4 +1,4 @@
-//! Load stage, part three: the theme in `themes/NAME/` — Tera templates, the UI strings
+//! Load: the theme in `themes/NAME/` — Tera templates, the UI strings
 //! of each language, and the static files copied to the output as they are.
 //!
 //! Layout: `templates/*.html`, `strings/LANG.yaml` (one flat map of UI strings per authored
@@ -140,7 +140,7 @@ pub fn template_error(file: &Path, err: &tera::Error) -> Error {
         (_, Some(dir)) if file.ends_with("?") => dir.to_path_buf(),
         _ => file.to_path_buf(),
     };
-    let report = crate::load::config::tidy_report(first, &file);
+    let report = first.trim_start().strip_prefix("error: ").unwrap_or(first).trim_end().to_string();
     let mut message = format!("template error: {report}");
     let missing = report.strip_prefix("Unknown template `").and_then(|rest| rest.split_once('`')).map(|(name, _)| name);
     if let Some(missing) = missing {

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::check::{self, Findings, Scan};
-use crate::domain::Site;
+use crate::domain::{LangId, ProposalId, Site};
 use crate::error::Result;
 use crate::html;
 use crate::load::theme;
@@ -64,18 +64,19 @@ pub fn emit(prepared: &Prepared, out: &dyn Output) -> Result<Emitted> {
     for (order, job) in render::jobs(site).into_iter().enumerate() {
         let group = match job {
             Job::Edition(_, Kind::Search) => site.languages.len() + 1,
-            Job::Edition(lang, _) => lang,
+            Job::Edition(lang, _) => lang.0,
             _ => site.languages.len(),
         };
         groups[group].push((order, job));
     }
     let search_jobs = groups.pop().unwrap_or_default();
     let (mut findings, mut pages) = (Findings::default(), Vec::new());
-    for (lang, jobs) in groups.into_iter().enumerate() {
-        let (found, made) = if lang < site.languages.len() {
+    for (group, jobs) in groups.into_iter().enumerate() {
+        let (found, made) = if group < site.languages.len() {
+            let lang = LangId(group);
             let edition = edition(&inputs, lang, jobs, &fold, &checker, out)?;
             paths.push(edition.index.clone());
-            inputs.search_indexes.insert(site.languages[lang].code.clone(), edition.index);
+            inputs.search_indexes.insert(site.language(lang).code.clone(), edition.index);
             (edition.findings, edition.pages)
         } else {
             make_pages(&inputs, jobs, &checker, out)?
@@ -108,25 +109,25 @@ struct Edition {
 /// pages but the search page) and its search index.
 fn edition(
     inputs: &render::Inputs,
-    lang: usize,
+    lang: LangId,
     jobs: Vec<(usize, Job)>,
     fold: &BTreeMap<char, char>,
     checker: &check::Checker,
     out: &dyn Output,
 ) -> Result<Edition> {
     let site = inputs.site;
-    let language = &site.languages[lang];
+    let language = site.language(lang);
     let mut order_of = vec![usize::MAX; site.proposals.len()];
     let mut full_order = usize::MAX;
     let mut others = Vec::new();
     for (order, job) in jobs {
         match job {
-            Job::Edition(_, Kind::Proposal(q)) => order_of[q] = order,
+            Job::Edition(_, Kind::Proposal(q)) => order_of[q.0] = order,
             Job::Edition(_, Kind::Full) => full_order = order,
             _ => others.push((order, job)),
         }
     }
-    let proposals: Vec<(usize, usize)> = render::full_text_order(site).into_iter().map(|q| (order_of[q], q)).collect();
+    let proposals: Vec<(usize, ProposalId)> = render::full_text_order(site).into_iter().map(|q| (order_of[q.0], q)).collect();
     let mut batches = proposals.chunks(BATCH);
 
     // The other pages, and the full text's frame (with a placeholder for each body), are
@@ -178,7 +179,7 @@ fn edition(
 
 /// One proposal page made: what the full text and the search index need of it.
 struct Proposal {
-    q: usize,
+    q: ProposalId,
     /// The page's path (taken once noted).
     page: String,
     /// Its body in the full text, compacted, with the ids and links it holds.
@@ -191,8 +192,8 @@ struct Proposal {
 /// edition `lang`, in parallel.
 fn make_proposals(
     inputs: &render::Inputs,
-    lang: usize,
-    batch: Vec<(usize, usize)>,
+    lang: LangId,
+    batch: Vec<(usize, ProposalId)>,
     checker: &check::Checker,
     out: &dyn Output,
 ) -> Result<(Findings, Vec<Proposal>)> {
@@ -229,8 +230,8 @@ fn compacted(html: &[u8]) -> (Vec<u8>, Scan) {
 /// its body, renders, compacts, checks and writes the page.
 fn make_proposal(
     inputs: &render::Inputs,
-    lang: usize,
-    q: usize,
+    lang: LangId,
+    q: ProposalId,
     order: usize,
     checker: &check::Checker,
     out: &dyn Output,
@@ -240,11 +241,12 @@ fn make_proposal(
     let (mut summary, mut records, mut own, mut full) = (None, None, None, None);
     if let Some(markdown) = inputs.markdown(lang, q)? {
         let doc = inputs.document(lang, &markdown);
-        let proposal = &site.proposals[q];
+        let proposal = site.proposal(q);
         let paragraphs = doc.paragraph_texts();
         summary = Some(inputs.summarise(lang, q, &paragraphs));
-        let text = &proposal.texts[&site.languages[lang].code];
-        let json = search::records(proposal, text, &paragraphs);
+        let language = site.language(lang);
+        let text = &proposal.texts[&language.code];
+        let json = search::records(language, proposal, text, &paragraphs);
         let hash = theme::content_hash(json.as_bytes());
         records = Some((json, hash));
         own = Some(compacted(&inputs.body_html(lang, q, &doc, false)));
@@ -286,12 +288,12 @@ fn add_to_whole(made: Vec<Proposal>, full_text: &mut FullText, index: &mut Index
 struct FullText<'f> {
     frame: &'f [u8],
     /// The placeholders, in order, and how many of them each body still has to fill.
-    holes: Vec<(std::ops::Range<usize>, usize)>,
-    unfilled: FxHashMap<usize, usize>,
+    holes: Vec<(std::ops::Range<usize>, ProposalId)>,
+    unfilled: FxHashMap<ProposalId, usize>,
     /// The next placeholder to fill, and how much of the frame is written.
     next: usize,
     written: usize,
-    waiting: FxHashMap<usize, (Vec<u8>, Scan)>,
+    waiting: FxHashMap<ProposalId, (Vec<u8>, Scan)>,
     stream: Stream,
     /// The frame's ids and links, then each body's as it is written.
     scan: Scan,
@@ -308,7 +310,7 @@ impl<'f> FullText<'f> {
     }
 
     /// Adds the body of proposal `id`, writing every body whose turn has come.
-    fn add(&mut self, id: usize, body: (Vec<u8>, Scan)) -> Result<()> {
+    fn add(&mut self, id: ProposalId, body: (Vec<u8>, Scan)) -> Result<()> {
         if !self.unfilled.contains_key(&id) {
             return Ok(()); // not shown in the full text
         }
@@ -403,13 +405,13 @@ mod tests {
 
     /// The full text of a frame with `ids` as placeholders, given bodies in `order`.
     fn full_text(ids: &[usize], order: &[usize]) -> (String, Vec<String>) {
-        let frame: String = ids.iter().map(|id| format!("[{}]", render::placeholder(*id))).collect();
+        let frame: String = ids.iter().map(|id| format!("[{}]", render::placeholder(ProposalId(*id)))).collect();
         let out = tempfile::tempdir().unwrap();
         let staging = crate::output::write::Staging::create(&out.path().join("site"), false).unwrap();
         let mut full = FullText::new(frame.as_bytes(), Scan::default(), staging.stream("full.html").unwrap());
         for &id in order {
             let scan = Scan { ids: vec![format!("p{id}-1")], links: Vec::new() };
-            full.add(id, (format!("<p>{id}</p>").into_bytes(), scan)).unwrap();
+            full.add(ProposalId(id), (format!("<p>{id}</p>").into_bytes(), scan)).unwrap();
         }
         let scan = full.finish().unwrap();
         let written = std::fs::read_to_string(staging.dir().join("full.html")).unwrap();

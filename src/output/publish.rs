@@ -1,6 +1,6 @@
-//! Write stage, part two: what hosts and crawlers read besides the pages — the base URL
-//! the site is published at, `sitemap.xml` with language alternates, `robots.txt`, and the
-//! security headers (`_headers`, and the same policy for each page's `<meta>`).
+//! Output: what hosts and crawlers read besides the pages — `sitemap.xml` with language
+//! alternates, `robots.txt`, and the security headers (`_headers`, with the same policy
+//! as each page's `<meta>`: [`crate::domain::CSP`]).
 
 use crate::domain::{BaseUrl, Language, CSP};
 

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::domain::{Language, Proposal, ProposalText};
+use crate::domain::{layout, Anchor, Language, Proposal, ProposalText};
 use crate::text::convert::Converter;
 use crate::text::markdown::is_cjk_language;
 
@@ -46,7 +46,7 @@ struct Head<'a> {
 }
 
 /// The folding table: every character of the site's authored Chinese text (`chars`,
-/// [`Site::cjk_chars`]) whose converted (Simplified) form differs, mapped to that form.
+/// [`crate::domain::Site::cjk_chars`]) whose converted (Simplified) form differs, mapped to that form.
 /// The generated edition's text is the converted form itself, so the table folds
 /// either script of a query onto it.
 pub fn folding_table(chars: &[char], converter: Option<&Converter>) -> BTreeMap<char, char> {
@@ -80,12 +80,19 @@ pub fn index_head(lang: &Language, fold: &BTreeMap<char, char>) -> String {
 /// The end of an index, after its records.
 pub const INDEX_TAIL: &str = "]}";
 
-/// The records of one proposal text, its title and each of its `paragraphs`, as JSON
+/// The records of one proposal text in `lang`, its title and each of its `paragraphs`, as JSON
 /// objects separated by commas.
-pub fn records(p: &Proposal, text: &ProposalText, paragraphs: &[String]) -> String {
-    let u = format!("../proposals/{}/", p.slug);
+pub fn records(lang: &Language, p: &Proposal, text: &ProposalText, paragraphs: &[String]) -> String {
+    // The search page links to each proposal, from its own folder to the proposal's.
+    let u = layout::relative(&layout::search(&lang.prefix), &layout::proposal(&lang.prefix, &p.slug));
     let title = Record { n: p.number, t: &text.title, u: u.clone(), a: String::new(), x: &text.title };
-    let paragraphs = paragraphs.iter().enumerate().map(|(k, x)| Record { n: p.number, t: &text.title, u: u.clone(), a: format!("p{}-{}", p.number, k + 1), x });
+    let paragraphs = paragraphs.iter().enumerate().map(|(k, x)| Record {
+        n: p.number,
+        t: &text.title,
+        u: u.clone(),
+        a: Anchor::paragraph(p.number, k as u32 + 1).to_string(),
+        x,
+    });
     let records: Vec<String> = std::iter::once(title).chain(paragraphs).map(|r| serde_json::to_string(&r).expect("a record serialises")).collect();
     records.join(",")
 }

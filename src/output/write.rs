@@ -1,4 +1,4 @@
-//! Write stage: write the pages (compacted by [`crate::html`]) into a staging folder of
+//! Output: write the pages (compacted by [`crate::html`]) into a staging folder of
 //! this build's own, and swap it in only once everything is written ([`crate::output::outdir`]). A
 //! build that fails at any point leaves the previous output exactly as it was.
 

@@ -1,4 +1,4 @@
-//! Convert stage: Simplified Chinese generated from the Traditional text with OpenCC.
+//! Text: the Simplified Chinese edition, generated from the Traditional text with OpenCC.
 //!
 //! The converter is `opencc-fmmseg` with the configuration a generated language names
 //! (`hk2s` for Hong Kong Traditional → Simplified). The reviewed corrections in

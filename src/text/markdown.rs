@@ -1,4 +1,4 @@
-//! Render stage, part one: Markdown → events → HTML, with stable paragraph anchors.
+//! Text: Markdown → events → HTML, with stable paragraph anchors ([`crate::domain::Anchor`]).
 //!
 //! A body is parsed once into owned pulldown-cmark events (a [`Document`]), so that the
 //! convert stage can rewrite its text nodes, and only its text nodes, before HTML is made.
@@ -8,7 +8,7 @@
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
-use crate::domain::{Block, Document, InternalLink, Removed, Survey};
+use crate::domain::{Anchor, Block, Document, InternalLink, Removed, Survey};
 use crate::text::sanitize;
 
 /// Parses `source` (in language `lang`) to learn its [`Survey`].
@@ -193,11 +193,6 @@ impl<'a> Document<'a> {
     /// The document, owning its text.
     pub fn into_static(self) -> Document<'static> {
         Document { events: self.events.into_iter().map(Event::into_static).collect(), internal_links: self.internal_links, markup_lines: self.markup_lines }
-    }
-
-    /// The number of top-level paragraphs: the numbered units of a proposal.
-    pub fn paragraph_count(&self) -> usize {
-        self.outline().iter().filter(|b| **b == Block::Paragraph).count()
     }
 
     /// The top-level structure: paragraphs and heading levels, in order. Two language
@@ -399,10 +394,10 @@ pub fn to_html(doc: &Document, anchors: Option<&Anchors>, link_to: &dyn Fn(&str)
         Event::Start(Tag::Paragraph) if depth == 0 => {
             paragraph += 1;
             top_paragraph_open = true;
-            let (n, k) = (anchors.proposal, paragraph);
-            let label = anchors.paragraph_label.replace("{n}", &format!("{n}.{k}"));
+            let (anchor, number) = (Anchor::paragraph(anchors.proposal, paragraph), Anchor::paragraph(anchors.proposal, paragraph).number());
+            let label = anchors.paragraph_label.replace("{n}", &number);
             Event::Html(
-                format!("<p id=\"p{n}-{k}\" class=\"para\"><a class=\"pnum\" href=\"#p{n}-{k}\" aria-label=\"{}\">{n}.{k}</a> ", escape_attr(&label)).into(),
+                format!("<p id=\"{anchor}\" class=\"para\"><a class=\"pnum\" href=\"#{anchor}\" aria-label=\"{}\">{number}</a> ", escape_attr(&label)).into(),
             )
         }
         Event::End(TagEnd::Paragraph) if depth == 0 && top_paragraph_open => {
@@ -411,7 +406,7 @@ pub fn to_html(doc: &Document, anchors: Option<&Anchors>, link_to: &dyn Fn(&str)
         }
         Event::Start(Tag::Heading { level, classes, attrs, .. }) if depth == 0 => {
             heading += 1;
-            Event::Start(Tag::Heading { level, id: Some(format!("h{}-{}", anchors.proposal, heading).into()), classes, attrs })
+            Event::Start(Tag::Heading { level, id: Some(Anchor::heading(anchors.proposal, heading).to_string().into()), classes, attrs })
         }
         Event::Start(ref tag) if is_container(tag) => {
             depth += 1;
@@ -544,7 +539,6 @@ mod tests {
     fn the_outline_counts_paragraphs_and_headings_in_order() {
         let doc = parse("# T\n\nOne.\n\n- item\n\n  nested para\n\nTwo.", "en");
         assert_eq!(doc.outline(), vec![Block::Heading(1), Block::Paragraph, Block::Paragraph]);
-        assert_eq!(doc.paragraph_count(), 2);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::domain::{Document, Language, Proposal, Site};
+use crate::domain::{layout, Document, LangId, Language, PillarId, Proposal, ProposalId, Site};
 use crate::error::Result;
 use crate::load::theme::{template_error, Strings, Theme};
 use crate::model;
@@ -36,16 +36,16 @@ pub enum Kind {
     Full,
     /// The edition's search page.
     Search,
-    Pillar(usize),
-    Proposal(usize),
+    Pillar(PillarId),
+    Proposal(ProposalId),
 }
 
 impl Kind {
     /// The pillar a page belongs to: its own, or its proposal's.
-    fn pillar(self, site: &Site) -> Option<usize> {
+    fn pillar(self, site: &Site) -> Option<PillarId> {
         match self {
             Kind::Pillar(i) => Some(i),
-            Kind::Proposal(i) => Some(site.proposals[i].pillar),
+            Kind::Proposal(i) => Some(site.proposal(i).pillar),
             Kind::Home | Kind::Full | Kind::Search => None,
         }
     }
@@ -64,25 +64,22 @@ impl Kind {
 /// The folder of a page, from the site root, ending in `/` (empty for the landing page).
 fn page_dir(lang: &Language, site: &Site, kind: Kind) -> String {
     match kind {
-        Kind::Home => format!("{}/", lang.prefix),
-        Kind::Full => format!("{}/full/", lang.prefix),
-        Kind::Search => format!("{}/search/", lang.prefix),
-        Kind::Pillar(i) => format!("{}/pillars/{}/", lang.prefix, site.pillars[i].slug),
-        Kind::Proposal(i) => format!("{}/proposals/{}/", lang.prefix, site.proposals[i].slug),
+        Kind::Home => layout::home(&lang.prefix),
+        Kind::Full => layout::full(&lang.prefix),
+        Kind::Search => layout::search(&lang.prefix),
+        Kind::Pillar(i) => layout::pillar(&lang.prefix, &site.pillar(i).slug),
+        Kind::Proposal(i) => layout::proposal(&lang.prefix, &site.proposal(i).slug),
     }
 }
 
 /// For every page of the editions (home, full text, pillars, proposals), its folder in
 /// each language, in the order of `site.languages`: the alternates of the sitemap.
 pub fn edition_dirs(site: &Site) -> Vec<Vec<String>> {
-    let kinds = [Kind::Home, Kind::Full].into_iter().chain((0..site.pillars.len()).map(Kind::Pillar)).chain((0..site.proposals.len()).map(Kind::Proposal));
+    let kinds = [Kind::Home, Kind::Full].into_iter().chain(site.pillar_ids().map(Kind::Pillar)).chain(site.proposal_ids().map(Kind::Proposal));
     kinds.map(|kind| site.languages.iter().map(|l| page_dir(l, site, kind)).collect()).collect()
 }
 
-/// The relative path from a page folder back to the site root (`../../../`).
-fn root_of(dir: &str) -> String {
-    "../".repeat(dir.matches('/').count())
-}
+use layout::root_of;
 
 #[derive(Serialize)]
 struct LangCtx<'a> {
@@ -124,7 +121,7 @@ fn lang_ctx(l: &Language) -> LangCtx<'_> {
 pub fn untranslated(site: &Site) -> BTreeSet<String> {
     let mut pages = BTreeSet::new();
     for lang in &site.languages {
-        for (i, _) in site.proposals.iter().enumerate().filter(|(_, q)| !q.texts.contains_key(&lang.code)) {
+        for i in site.proposal_ids().filter(|&i| !site.proposal(i).texts.contains_key(&lang.code)) {
             pages.insert(format!("{}index.html", page_dir(lang, site, Kind::Proposal(i))));
             pages.insert(format!("{}index.html", page_dir(lang, site, Kind::Full)));
         }
@@ -135,10 +132,10 @@ pub fn untranslated(site: &Site) -> BTreeSet<String> {
 /// One page to make.
 #[derive(Debug, Clone, Copy)]
 pub enum Job {
-    /// A page of a language edition (index into `site.languages`).
-    Edition(usize, Kind),
-    /// A proposal's short link in a language: (language, proposal).
-    Short(usize, usize),
+    /// A page of a language edition.
+    Edition(LangId, Kind),
+    /// A proposal's short link in a language.
+    Short(LangId, ProposalId),
     /// The root `index.html`.
     Landing,
     /// `404.html`.
@@ -149,13 +146,13 @@ pub enum Job {
 /// pillars, proposals), the short links, the landing and 404 pages.
 pub fn jobs(site: &Site) -> Vec<Job> {
     let mut jobs = Vec::new();
-    for lang in 0..site.languages.len() {
+    for lang in site.language_ids() {
         jobs.extend([Kind::Home, Kind::Full, Kind::Search].map(|k| Job::Edition(lang, k)));
-        jobs.extend((0..site.pillars.len()).map(|i| Job::Edition(lang, Kind::Pillar(i))));
-        jobs.extend((0..site.proposals.len()).map(|i| Job::Edition(lang, Kind::Proposal(i))));
+        jobs.extend(site.pillar_ids().map(|i| Job::Edition(lang, Kind::Pillar(i))));
+        jobs.extend(site.proposal_ids().map(|i| Job::Edition(lang, Kind::Proposal(i))));
     }
-    for lang in 0..site.languages.len() {
-        jobs.extend((0..site.proposals.len()).map(|i| Job::Short(lang, i)));
+    for lang in site.language_ids() {
+        jobs.extend(site.proposal_ids().map(|i| Job::Short(lang, i)));
     }
     jobs.extend([Job::Landing, Job::NotFound]);
     jobs
@@ -170,7 +167,7 @@ pub struct Inputs<'a> {
     /// Each language's search index file (path in the output), by language code: filled
     /// in once the indexes are written, before the search pages are rendered.
     pub search_indexes: BTreeMap<String, String>,
-    slugs: BTreeMap<&'a str, usize>,
+    slugs: BTreeMap<&'a str, ProposalId>,
     /// For each language, the part of every page's context that is the same on all its
     /// pages (the UI strings `t`), made once: serialising it again for each of 60 000
     /// pages was a tenth of the build.
@@ -181,7 +178,7 @@ pub struct Inputs<'a> {
 
 impl<'a> Inputs<'a> {
     pub fn new(site: &'a Site, theme: &'a Theme, converters: &'a BTreeMap<String, Converter>) -> Inputs<'a> {
-        let slugs = site.proposals.iter().enumerate().map(|(i, p)| (p.slug.as_str(), i)).collect();
+        let slugs = site.proposal_ids().map(|i| (site.proposal(i).slug.as_str(), i)).collect();
         let shared = site
             .languages
             .iter()
@@ -195,10 +192,10 @@ impl<'a> Inputs<'a> {
             .languages
             .iter()
             .map(|lang| {
-                let root = root_of(&page_dir(lang, site, Kind::Proposal(0)));
-                (0..site.pillars.len())
+                let root = root_of(&page_dir(lang, site, Kind::Proposal(ProposalId(0))));
+                site.pillar_ids()
                     .map(|pi| {
-                        let first = site.proposals.iter().position(|q| q.pillar == pi)?;
+                        let (first, _) = site.proposals_of(pi).next()?;
                         let mut context = tera::Context::new();
                         context.insert("pillars", &page::pillar_items(site, lang, &root, Kind::Proposal(first)));
                         Some(context)
@@ -211,15 +208,15 @@ impl<'a> Inputs<'a> {
 
     /// Proposal `q`'s Markdown body in language `lang` (an index into `site.languages`),
     /// read now; `None` without a text in that language.
-    pub fn markdown(&self, lang: usize, q: usize) -> Result<Option<String>> {
-        let language = &self.site.languages[lang];
-        self.site.proposals[q].texts.get(&language.code).map(|text| text.body.read()).transpose()
+    pub fn markdown(&self, lang: LangId, q: ProposalId) -> Result<Option<String>> {
+        let language = self.site.language(lang);
+        self.site.proposal(q).texts.get(&language.code).map(|text| text.body.read()).transpose()
     }
 
     /// A body in language `lang`, parsed from its `markdown` (and, for a generated
     /// language, converted).
-    pub fn document<'m>(&self, lang: usize, markdown: &'m str) -> Document<'m> {
-        let language = &self.site.languages[lang];
+    pub fn document<'m>(&self, lang: LangId, markdown: &'m str) -> Document<'m> {
+        let language = self.site.language(lang);
         match &language.generated_from {
             Some((from, _)) => self.converters[&language.code].document(&markdown::parse(markdown, from)),
             None => markdown::parse(markdown, &language.code),
@@ -228,8 +225,8 @@ impl<'a> Inputs<'a> {
 
     /// Renders proposal `q`'s body `doc` in language `lang` (not yet compacted), for its
     /// own page or, with `full`, for the full text.
-    pub fn body_html(&self, lang: usize, q: usize, doc: &Document, full: bool) -> Vec<u8> {
-        let (language, proposal) = (&self.site.languages[lang], &self.site.proposals[q]);
+    pub fn body_html(&self, lang: LangId, q: ProposalId, doc: &Document, full: bool) -> Vec<u8> {
+        let (language, proposal) = (self.site.language(lang), self.site.proposal(q));
         let root = root_of(&page_dir(language, self.site, if full { Kind::Full } else { Kind::Proposal(q) }));
         let paragraph_label = self.theme.strings[&language.code].get("paragraph").map_or("{n}", String::as_str);
         let anchors = markdown::Anchors { proposal: proposal.number, paragraph_label };
@@ -239,16 +236,16 @@ impl<'a> Inputs<'a> {
 
     /// Whether proposal `q`'s body in language `lang` reads the same on its own page and in
     /// the full text: the pages are at different depths, so only when it has no internal links.
-    pub fn same_body_in_full_text(&self, lang: usize, q: usize) -> bool {
-        let (language, proposal) = (&self.site.languages[lang], &self.site.proposals[q]);
+    pub fn same_body_in_full_text(&self, lang: LangId, q: ProposalId) -> bool {
+        let (language, proposal) = (self.site.language(lang), self.site.proposal(q));
         let own = root_of(&page_dir(language, self.site, Kind::Proposal(q)));
         own == root_of(&page_dir(language, self.site, Kind::Full)) || proposal.texts.get(&language.code).is_none_or(|t| t.survey.internal_links.is_empty())
     }
 
     /// Proposal `q`'s table of contents and description in language `lang`, from its
     /// `paragraphs` ([`Document::paragraph_texts`]).
-    pub fn summarise(&self, lang: usize, q: usize, paragraphs: &[String]) -> Summary {
-        page::summarise(&self.site.proposals[q], &self.site.languages[lang], paragraphs)
+    pub fn summarise(&self, lang: LangId, q: ProposalId, paragraphs: &[String]) -> Summary {
+        page::summarise(self.site.proposal(q), self.site.language(lang), paragraphs)
     }
 }
 
@@ -261,7 +258,7 @@ pub fn render(inputs: &Inputs, job: Job, summary: Option<&Summary>) -> Result<Pa
     let site = inputs.site;
     match job {
         Job::Edition(lang, kind) => page::render(inputs, lang, kind, summary),
-        Job::Short(lang, i) => render_short_link(site, inputs.theme, &inputs.shared[lang], &site.languages[lang], i),
+        Job::Short(lang, i) => render_short_link(site, inputs.theme, &inputs.shared[lang.0], site.language(lang), i),
         Job::Landing => render_landing(site, inputs.theme, false),
         Job::NotFound => render_landing(site, inputs.theme, true),
     }
@@ -269,13 +266,14 @@ pub fn render(inputs: &Inputs, job: Job, summary: Option<&Summary>) -> Result<Pa
 
 /// The proposals in the order the full text shows them: pillar by pillar, each pillar's
 /// in document order.
-pub fn full_text_order(site: &Site) -> Vec<usize> {
-    (0..site.pillars.len()).flat_map(|pi| page::proposals_of(site, pi).map(|(qi, _)| qi)).collect()
+pub fn full_text_order(site: &Site) -> Vec<ProposalId> {
+    site.pillar_ids().flat_map(|pi| site.proposals_of(pi).map(|(qi, _)| qi)).collect()
 }
 
 /// The element standing for the body of proposal `id` in a rendered page, until it is
 /// spliced in.
-pub fn placeholder(id: usize) -> String {
+pub fn placeholder(id: ProposalId) -> String {
+    let id = id.0;
     format!("<{PLACEHOLDER}{id}></{PLACEHOLDER}{id}>")
 }
 
@@ -283,7 +281,7 @@ const PLACEHOLDER: &str = "microsite-body-";
 
 /// The pieces of `page` with each [`placeholder`] replaced by `body(id)`, in order (for
 /// writing one after the other, without copying the page), and the ids spliced in.
-pub fn splice<'b>(page: &'b [u8], body: impl Fn(usize) -> Option<&'b [u8]>) -> (Vec<&'b [u8]>, Vec<usize>) {
+pub fn splice<'b>(page: &'b [u8], body: impl Fn(ProposalId) -> Option<&'b [u8]>) -> (Vec<&'b [u8]>, Vec<ProposalId>) {
     let (mut pieces, mut spliced, mut start) = (Vec::new(), Vec::new(), 0);
     for (range, id) in holes(page) {
         if let Some(bytes) = body(id) {
@@ -298,7 +296,7 @@ pub fn splice<'b>(page: &'b [u8], body: impl Fn(usize) -> Option<&'b [u8]>) -> (
 }
 
 /// Where the [`placeholder`]s of `page` are: for each, in order, its byte range and id.
-pub fn holes(page: &[u8]) -> Vec<(std::ops::Range<usize>, usize)> {
+pub fn holes(page: &[u8]) -> Vec<(std::ops::Range<usize>, ProposalId)> {
     let mut holes = Vec::new();
     let open = format!("<{PLACEHOLDER}");
     let mut from = 0;
@@ -306,7 +304,7 @@ pub fn holes(page: &[u8]) -> Vec<(std::ops::Range<usize>, usize)> {
         let at = from + found;
         let after = &page[at + open.len()..];
         let digits = after.iter().take_while(|b| b.is_ascii_digit()).count();
-        let id: Option<usize> = std::str::from_utf8(&after[..digits]).ok().and_then(|d| d.parse().ok());
+        let id: Option<ProposalId> = std::str::from_utf8(&after[..digits]).ok().and_then(|d| d.parse().ok()).map(ProposalId);
         match id.map(|id| (id, placeholder(id))).filter(|(_, p)| page[at..].starts_with(p.as_bytes())) {
             Some((id, element)) => {
                 holes.push((at..at + element.len(), id));
@@ -328,7 +326,7 @@ fn internal_href(inputs: &Inputs, lang: &Language, root: &str, target: &str) -> 
 
 /// The folder of a proposal's short link: `en/6/`.
 fn short_dir(lang: &Language, proposal: &Proposal) -> String {
-    format!("{}/{}/", lang.prefix, proposal.number)
+    layout::short(&lang.prefix, proposal.number)
 }
 
 #[derive(Serialize)]
@@ -343,8 +341,8 @@ struct RedirectCtx<'a> {
 }
 
 /// `/{prefix}/{n}/`: a tiny page that sends the reader on to proposal n, on any static host.
-fn render_short_link(site: &Site, theme: &Theme, shared: &tera::Context, lang: &Language, i: usize) -> Result<Page> {
-    let q = &site.proposals[i];
+fn render_short_link(site: &Site, theme: &Theme, shared: &tera::Context, lang: &Language, i: ProposalId) -> Result<Page> {
+    let q = site.proposal(i);
     let dir = short_dir(lang, q);
     let root = root_of(&dir);
     let ctx = RedirectCtx {
@@ -412,8 +410,8 @@ fn render_landing(site: &Site, theme: &Theme, not_found: bool) -> Result<Page> {
         .iter()
         .map(|l| Edition {
             lang: lang_ctx(l),
-            href: format!("{root}{}/", l.prefix),
-            url: site.base_url.as_ref().map(|b| b.join(&format!("{}/", l.prefix))),
+            href: format!("{root}{}", layout::home(&l.prefix)),
+            url: site.base_url.as_ref().map(|b| b.join(&layout::home(&l.prefix))),
             site_title: &site.title[&l.code],
             publisher: &site.publisher[&l.code],
             date: &site.date[&l.code],

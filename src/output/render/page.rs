@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::{lang_ctx, page_dir, root_of, short_dir, Inputs, Kind, LangCtx, Page};
-use crate::domain::{Language, Proposal, Site};
+use crate::domain::{Anchor, LangId, Language, Proposal, ProposalId, Site};
 use crate::error::Result;
 use crate::text::markdown;
 
@@ -112,7 +112,7 @@ struct PageCtx<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pillars: Option<Vec<PillarItem>>,
     /// On a pillar or proposal page, its pillar (index into `pillars`).
-    pillar: Option<usize>,
+    pillar: Option<crate::domain::PillarId>,
     proposal: Option<ProposalCtx<'a>>,
     /// On the full-document page: everything, in order.
     full: Vec<FullPillar<'a>>,
@@ -127,9 +127,9 @@ struct PageCtx<'a> {
 const DESCRIPTION_MAX: (usize, usize) = (80, 160); // (CJK, others)
 
 /// Renders one page of `lang`'s edition (a proposal page with its text's `summary`).
-pub(super) fn render(inputs: &Inputs, lang_index: usize, kind: Kind, summary: Option<&Summary>) -> Result<Page> {
+pub(super) fn render(inputs: &Inputs, lang_index: LangId, kind: Kind, summary: Option<&Summary>) -> Result<Page> {
     let (site, theme, search_indexes) = (inputs.site, inputs.theme, &inputs.search_indexes);
-    let lang = &site.languages[lang_index];
+    let lang = site.language(lang_index);
     let t = &theme.strings[&lang.code];
     let code = lang.code.as_str();
     let dir = page_dir(lang, site, kind);
@@ -141,8 +141,8 @@ pub(super) fn render(inputs: &Inputs, lang_index: usize, kind: Kind, summary: Op
     let describe = |text: &str| markdown::excerpt(text, code, max_description);
     // The table of contents is the proposal page's; the full text has none per proposal.
     let toc = summary.map_or(&[][..], |s| s.toc.as_slice());
-    let proposal_ctx = |i: usize| -> ProposalCtx {
-        let q = &site.proposals[i];
+    let proposal_ctx = |i: ProposalId| -> ProposalCtx {
+        let q = site.proposal(i);
         let body = if q.texts.contains_key(code) { super::placeholder(i) } else { String::new() };
         build_proposal(site, q, lang, &root, href(lang, Kind::Proposal(i)), |l| href(l, Kind::Proposal(i)), body, toc)
     };
@@ -176,25 +176,26 @@ pub(super) fn render(inputs: &Inputs, lang_index: usize, kind: Kind, summary: Op
             breadcrumbs.push(home);
             title = format!("{} | {}", t.get("full_text").map_or("", String::as_str), site_title);
             full = site
-                .pillars
-                .iter()
-                .enumerate()
-                .map(|(pi, p)| FullPillar {
-                    number: p.number,
-                    slug: p.slug.clone(),
-                    title: p.title[code].clone(),
-                    proposals: proposals_of(site, pi).map(|(qi, _)| proposal_ctx(qi)).collect(),
+                .pillar_ids()
+                .map(|pi| {
+                    let p = site.pillar(pi);
+                    FullPillar {
+                        number: p.number,
+                        slug: p.slug.clone(),
+                        title: p.title[code].clone(),
+                        proposals: site.proposals_of(pi).map(|(qi, _)| proposal_ctx(qi)).collect(),
+                    }
                 })
                 .collect();
         }
         Kind::Pillar(i) => {
-            let p = &site.pillars[i];
+            let p = site.pillar(i);
             breadcrumbs.push(home);
             title = format!("{} | {site_title}", p.title[code]);
             description = match p.intro.get(code).and_then(|d| d.paragraph_texts().into_iter().next()) {
                 Some(text) => describe(&text),
                 None => {
-                    let titles: Vec<String> = proposals_of(site, i).map(|(_, q)| format!("{}. {}", q.number, site.proposal_title(q, code))).collect();
+                    let titles: Vec<String> = site.proposals_of(i).map(|(_, q)| format!("{}. {}", q.number, site.proposal_title(q, code))).collect();
                     describe(&format!("{}: {}", p.title[code], titles.join(if markdown::is_cjk_language(code) { "；" } else { "; " })))
                 }
             };
@@ -203,22 +204,22 @@ pub(super) fn render(inputs: &Inputs, lang_index: usize, kind: Kind, summary: Op
             }
         }
         Kind::Proposal(i) => {
-            let q = &site.proposals[i];
+            let q = site.proposal(i);
             let pi = q.pillar;
             breadcrumbs.push(home);
-            breadcrumbs.push(Link { title: site.pillars[pi].title[code].clone(), href: href(lang, Kind::Pillar(pi)) });
+            breadcrumbs.push(Link { title: site.pillar(pi).title[code].clone(), href: href(lang, Kind::Pillar(pi)) });
             title = format!("{}. {} | {site_title}", q.number, site.proposal_title(q, code));
             description = match summary {
                 Some(summary) => summary.description.clone(),
                 None => site_description(),
             };
             proposal = Some(proposal_ctx(i));
-            let neighbour = |j: usize| {
-                let n = &site.proposals[j];
+            let neighbour = |j: ProposalId| {
+                let n = site.proposal(j);
                 Link { title: format!("{}. {}", n.number, site.proposal_title(n, code)), href: href(lang, Kind::Proposal(j)) }
             };
-            previous = i.checked_sub(1).map(neighbour);
-            next = (i + 1 < site.proposals.len()).then(|| neighbour(i + 1));
+            previous = i.0.checked_sub(1).map(|j| neighbour(ProposalId(j)));
+            next = (i.0 + 1 < site.proposals.len()).then(|| neighbour(ProposalId(i.0 + 1)));
         }
     }
 
@@ -258,10 +259,10 @@ pub(super) fn render(inputs: &Inputs, lang_index: usize, kind: Kind, summary: Op
         root,
     };
     let nav = match kind {
-        Kind::Proposal(i) => inputs.proposal_nav[lang_index][site.proposals[i].pillar].as_ref(),
+        Kind::Proposal(i) => inputs.proposal_nav[lang_index.0][site.proposal(i).pillar.0].as_ref(),
         _ => None,
     };
-    let shared: Vec<&tera::Context> = [Some(&inputs.shared[lang_index]), nav].into_iter().flatten().collect();
+    let shared: Vec<&tera::Context> = [Some(&inputs.shared[lang_index.0]), nav].into_iter().flatten().collect();
     let html = super::render_template(theme, &format!("{}.html", ctx.kind), &ctx, &shared)?;
     Ok(Page { path: format!("{dir}index.html"), html })
 }
@@ -272,9 +273,8 @@ pub(super) fn pillar_items(site: &Site, lang: &Language, root: &str, kind: Kind)
     let code = lang.code.as_str();
     let href = |k: Kind| format!("{root}{}", page_dir(lang, site, k));
     let current_pillar = kind.pillar(site);
-    site.pillars
-        .iter()
-        .enumerate()
+    site.pillar_ids()
+        .map(|pi| (pi, site.pillar(pi)))
         .map(|(pi, p)| PillarItem {
             number: p.number,
             slug: p.slug.clone(),
@@ -284,7 +284,7 @@ pub(super) fn pillar_items(site: &Site, lang: &Language, root: &str, kind: Kind)
             // Only the pages that list proposals carry them: a header with every proposal
             // on every page would make a large site's build quadratic.
             proposals: (matches!(kind, Kind::Home) || matches!(kind, Kind::Pillar(i) if i == pi))
-                .then(|| proposals_of(site, pi))
+                .then(|| site.proposals_of(pi))
                 .into_iter()
                 .flatten()
                 .map(|(qi, q)| ProposalItem {
@@ -296,11 +296,6 @@ pub(super) fn pillar_items(site: &Site, lang: &Language, root: &str, kind: Kind)
                 .collect(),
         })
         .collect()
-}
-
-/// The proposals of pillar `pi`, with their indexes, in document order.
-pub(super) fn proposals_of(site: &Site, pi: usize) -> impl Iterator<Item = (usize, &Proposal)> {
-    site.proposals.iter().enumerate().filter(move |(_, q)| q.pillar == pi)
 }
 
 /// Longest table-of-contents entry, in characters.
@@ -356,8 +351,8 @@ pub(super) fn summarise(q: &Proposal, lang: &Language, paragraphs: &[String]) ->
         .iter()
         .enumerate()
         .map(|(k, para)| TocEntry {
-            id: format!("p{}-{}", q.number, k + 1),
-            number: format!("{}.{}", q.number, k + 1),
+            id: Anchor::paragraph(q.number, k as u32 + 1).to_string(),
+            number: Anchor::paragraph(q.number, k as u32 + 1).number(),
             excerpt: markdown::excerpt(para, code, max),
         })
         .collect();
