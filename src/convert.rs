@@ -1,10 +1,10 @@
 //! Convert stage: Simplified Chinese generated from the Traditional text with OpenCC.
 //!
 //! The converter is `opencc-fmmseg` with the configuration a generated language names
-//! (`hk2s` for Hong Kong Traditional → Simplified). The reviewed corrections in
-//! `content/LANG-overrides.txt` (OpenCC's `source<TAB>target` format) are merged into the
-//! converter's Traditional→Simplified phrase lexicon, so they take part in segmentation
-//! instead of patching its output afterwards.
+//! (`hk2s` for Hong Kong Traditional → Simplified). The reviewed corrections of the theme
+//! and of the content ([`crate::overrides`]: OpenCC's `source<TAB>target` format) are
+//! merged into the converter's Traditional→Simplified phrase lexicon, so they take part in
+//! segmentation instead of patching its output afterwards.
 //!
 //! Titles, settings and UI strings are converted here, once; a proposal body when its
 //! pages are made ([`Converter::document`]), so that no body is held in memory longer
@@ -15,7 +15,6 @@ use std::path::Path;
 
 use opencc_fmmseg::{CustomDictMode, CustomDictSpec, DictSlot, DictionaryMaxlength, OpenCC};
 
-use crate::config::{display_path, read_text};
 use crate::error::{Error, Result};
 use crate::markdown::{Document, Survey};
 use crate::model::{ProposalText, Site};
@@ -24,11 +23,6 @@ use rayon::prelude::*;
 
 /// The OpenCC configurations a generated language may name.
 pub const CONFIGS: &[&str] = &["hk2s", "t2s", "tw2s", "tw2sp", "s2t", "s2hk", "s2tw", "s2twp", "t2hk", "t2tw"];
-
-/// The override file of a generated language, relative to the project root.
-pub fn overrides_file(lang: &str) -> String {
-    format!("content/{lang}-overrides.txt")
-}
 
 /// A loaded converter for one generated language.
 pub struct Converter {
@@ -39,10 +33,10 @@ pub struct Converter {
 }
 
 impl Converter {
-    /// Loads OpenCC's dictionaries and the language's override file (if it exists).
-    pub fn load(root: &Path, lang: &str, config: &str) -> Result<Converter> {
-        let rel = overrides_file(lang);
-        let overrides = if root.join(&rel).exists() { parse_overrides(&read_text(root, &rel)?, &display_path(root, &rel))? } else { Vec::new() };
+    /// Loads OpenCC's dictionaries and the language's override files, theme `theme`'s and
+    /// the content's (those that exist).
+    pub fn load(root: &Path, theme: &str, lang: &str, config: &str) -> Result<Converter> {
+        let overrides = crate::overrides::load(root, theme, lang)?;
         let dictionary = dictionary_for(config, &overrides)?;
         Ok(Converter { opencc: OpenCC::from_dictionary(dictionary), config: config.to_string(), overrides })
     }
@@ -206,10 +200,10 @@ mod tests {
 
     #[test]
     fn hk2s_converts_hong_kong_traditional_to_simplified() {
-        let cc = Converter::load(Path::new("/nonexistent"), "zh-Hans", "hk2s").unwrap();
-        assert_eq!(cc.text("香港中華廠商聯合會"), "香港中华厂商联合会");
-        assert_eq!(cc.text("隨著「新型工業加速計劃」的成立"), "随着「新型工业加速计划」的成立");
-        assert_eq!(cc.text("pilot-bases"), "pilot-bases");
+        let cc = Converter::load(Path::new("/nonexistent"), "default", "zh-Hans", "hk2s").unwrap();
+        assert_eq!(cc.text("香港中小企業發展基金"), "香港中小企业发展基金");
+        assert_eq!(cc.text("隨著「工業發展計劃」的成立"), "随着「工业发展计划」的成立");
+        assert_eq!(cc.text("some-proposal"), "some-proposal");
     }
 
     #[test]

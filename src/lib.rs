@@ -27,6 +27,7 @@ pub mod html;
 pub mod markdown;
 pub mod model;
 pub mod outdir;
+pub mod overrides;
 pub mod project;
 pub mod publish;
 pub mod render;
@@ -127,7 +128,7 @@ pub fn prepare(root: &Path, base_url: Option<&str>) -> Result<Prepared> {
     // Loading OpenCC's dictionaries overlaps reading the content and the theme.
     let (converters, loaded) = rayon::join(
         || -> Result<BTreeMap<String, convert::Converter>> {
-            generated.iter().map(|(code, cfg)| Ok((code.clone(), convert::Converter::load(root, code, cfg)?))).collect()
+            generated.iter().map(|(code, cfg)| Ok((code.clone(), convert::Converter::load(root, &config.theme, code, cfg)?))).collect()
         },
         || -> Result<_> {
             // Each body is parsed as it is read, to learn its structure, and not kept.

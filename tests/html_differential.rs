@@ -301,7 +301,7 @@ fn real_pages() -> Vec<(String, Vec<u8>, Vec<u8>, Scan)> {
     let generated: Vec<(String, String)> = config.languages.iter().filter_map(|l| Some((l.code.value.clone(), l.opencc.as_ref()?.value.clone()))).collect();
     let authored: Vec<String> = config.languages.iter().filter(|l| l.from.is_none()).map(|l| l.code.value.clone()).collect();
     let converters: BTreeMap<String, convert::Converter> =
-        generated.iter().map(|(code, cfg)| (code.clone(), convert::Converter::load(&root, code, cfg).expect("OpenCC"))).collect();
+        generated.iter().map(|(code, cfg)| (code.clone(), convert::Converter::load(&root, &config.theme, code, cfg).expect("OpenCC"))).collect();
     let files = content::load_proposals(&root, markdown::survey).expect("proposals");
     let authored: Vec<&str> = authored.iter().map(String::as_str).collect();
     let mut theme = theme::load(&root, &config.theme, &authored).expect("theme");
