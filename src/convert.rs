@@ -135,7 +135,7 @@ pub fn generate(site: &mut Site, strings: &mut BTreeMap<String, Strings>, conver
         site.languages.iter().filter_map(|l| l.generated_from.as_ref().map(|(from, _)| (l.code.clone(), from.clone()))).collect();
     for (to, from) in generated {
         let cc = &converters[&to];
-        for map in [&mut site.publisher, &mut site.title, &mut site.date] {
+        for map in [&mut site.publisher, &mut site.title, &mut site.date, &mut site.search_examples] {
             convert_entry(map, &from, &to, cc);
         }
         if let Some(doc) = site.intro.get(&from) {

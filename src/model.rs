@@ -24,6 +24,8 @@ pub struct Site {
     pub title: Localized,
     pub date: Localized,
     pub intro: BTreeMap<String, Document<'static>>,
+    /// Examples of what to search for, for the search box's placeholder (optional).
+    pub search_examples: Localized,
     pub pillars: Vec<Pillar>,
     /// In document order (by number).
     pub proposals: Vec<Proposal>,
@@ -170,6 +172,7 @@ pub fn build(root: &std::path::Path, config: SiteConfig, files: Vec<ProposalFile
         title: localized("title", &config.title, true)?,
         date: localized("date", &config.date, true)?,
         intro: parse_all(&localized("intro", &config.intro, false)?),
+        search_examples: localized("search_examples", &config.search_examples, false)?,
         languages,
         pillars,
         proposals,
