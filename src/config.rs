@@ -25,7 +25,7 @@ pub type Localized = BTreeMap<String, String>;
 pub struct SiteConfig {
     /// Folder name under `themes/`.
     pub theme: String,
-    /// Where the site is published (`https://www.example.org.hk/budget/2024-25/`): makes
+    /// Where the site is published (`https://www.example.org/reports/annual/`): makes
     /// canonical links, language alternates, the sitemap and link previews absolute.
     #[serde(default)]
     pub base_url: Option<Spanned<String>>,

@@ -11,9 +11,9 @@ pub const CSP: &str = "default-src 'self'; img-src 'self' data:; object-src 'non
 /// Where the site is published: an absolute http(s) URL ending in `/`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BaseUrl {
-    /// `https://www.example.org.hk/budget/2024-25/`
+    /// `https://www.example.org/reports/annual/`
     pub url: String,
-    /// The path part: `/budget/2024-25/`.
+    /// The path part: `/reports/annual/`.
     pub path: String,
 }
 
@@ -23,7 +23,7 @@ impl BaseUrl {
         let rest = text
             .strip_prefix("https://")
             .or_else(|| text.strip_prefix("http://"))
-            .ok_or("must be an absolute http:// or https:// URL, e.g. https://www.example.org.hk/budget/2024-25/")?;
+            .ok_or("must be an absolute http:// or https:// URL, e.g. https://www.example.org/reports/annual/")?;
         let (host, path) = rest.split_once('/').map_or((rest, ""), |(h, p)| (h, p));
         if host.is_empty() || host.contains(|c: char| c.is_whitespace() || c == '?' || c == '#') {
             return Err("has no valid host name".into());
@@ -129,8 +129,8 @@ mod tests {
 
     #[test]
     fn base_urls_are_absolute_and_end_in_a_slash() {
-        let b = BaseUrl::parse("https://example.org/budget/2024-25").unwrap();
-        assert_eq!((b.url.as_str(), b.path.as_str()), ("https://example.org/budget/2024-25/", "/budget/2024-25/"));
+        let b = BaseUrl::parse("https://example.org/reports/annual").unwrap();
+        assert_eq!((b.url.as_str(), b.path.as_str()), ("https://example.org/reports/annual/", "/reports/annual/"));
         let b = BaseUrl::parse("http://localhost:8000").unwrap();
         assert_eq!((b.url.as_str(), b.path.as_str()), ("http://localhost:8000/", "/"));
         assert_eq!(b.join("en/6/"), "http://localhost:8000/en/6/");

@@ -131,7 +131,7 @@ async fn serve_http(listener: tokio::net::TcpListener, app: Router, stop: impl s
     }
 }
 
-/// The path part of the site's base URL (`/budget/2024-25/`), or `/`.
+/// The path part of the site's base URL (`/reports/annual/`), or `/`.
 fn published_path(build: &BuildOptions) -> String {
     let configured = crate::config::load(&build.root).ok().and_then(|c| c.base_url.map(|b| b.value));
     build.base_url.clone().or(configured).and_then(|url| crate::publish::BaseUrl::parse(&url).ok()).map_or_else(|| "/".to_string(), |b| b.path)
@@ -234,6 +234,6 @@ mod tests {
     #[test]
     fn editor_swap_files_do_not_trigger_builds() {
         assert!(is_editor_noise(Path::new("content/.#x.md")) && is_editor_noise(Path::new("a.md~")) && is_editor_noise(Path::new(".x.md.swp")));
-        assert!(!is_editor_noise(Path::new("content/proposals/pilot-bases.en.md")));
+        assert!(!is_editor_noise(Path::new("content/proposals/some-proposal.en.md")));
     }
 }
