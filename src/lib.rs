@@ -31,6 +31,7 @@ pub mod overrides;
 pub mod project;
 pub mod publish;
 pub mod render;
+pub mod rules;
 pub mod sanitize;
 pub mod search;
 pub mod serve;

@@ -1,6 +1,7 @@
 //! Model stage: the site as the renderer needs it — languages, pillars and proposals in
 //! document order — built from the loaded settings and files, with every cross-file rule
-//! checked (unknown pillar, duplicate number or slug, slug form, languages out of step).
+//! checked (unknown pillar, duplicate number or slug, slug form, languages out of step;
+//! the rules about the whole document — numbering, pillars — are in [`crate::rules`]).
 
 use std::collections::BTreeMap;
 
@@ -148,7 +149,9 @@ pub fn build(root: &std::path::Path, config: SiteConfig, files: Vec<ProposalFile
     }
     pillars.sort_by_key(|p| p.number);
 
+    let number_lines = crate::rules::number_lines(&files);
     let (proposals, cjk_chars, mut warnings) = group_proposals(root, &languages, &pillars, files)?;
+    crate::rules::check(&site_file, &config.pillars, &languages, &pillars, &proposals, &number_lines)?;
     warnings.extend(check_alignment(&languages, &proposals));
     check_internal_links(&proposals)?;
     warnings.extend(check_raw_html(&proposals));
