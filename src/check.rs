@@ -350,8 +350,8 @@ mod tests {
 
     #[test]
     fn relative_links_resolve_against_the_page() {
-        let page = "en/proposals/pilot-bases/index.html";
-        assert_eq!(resolve(page, "../../../tc/proposals/pilot-bases/#p6-3", "/"), Some(("tc/proposals/pilot-bases/index.html".into(), "p6-3".into())));
+        let page = "en/proposals/some-proposal/index.html";
+        assert_eq!(resolve(page, "../../../tc/proposals/some-proposal/#p6-3", "/"), Some(("tc/proposals/some-proposal/index.html".into(), "p6-3".into())));
         assert_eq!(resolve(page, "#p6-1", "/"), Some((page.into(), "p6-1".into())));
         assert_eq!(resolve(page, "../../../assets/style.css", "/"), Some(("assets/style.css".into(), String::new())));
         assert_eq!(resolve("index.html", "en/", "/"), Some(("en/index.html".into(), String::new())));

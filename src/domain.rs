@@ -23,9 +23,9 @@ pub const CSP: &str = "default-src 'self'; img-src 'self' data:; object-src 'non
 /// Where the site is published: an absolute http(s) URL ending in `/`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BaseUrl {
-    /// `https://www.example.org.hk/budget/2024-25/`
+    /// `https://www.example.org/reports/annual/`
     pub url: String,
-    /// The path part: `/budget/2024-25/`.
+    /// The path part: `/reports/annual/`.
     pub path: String,
 }
 
@@ -35,7 +35,7 @@ impl BaseUrl {
         let rest = text
             .strip_prefix("https://")
             .or_else(|| text.strip_prefix("http://"))
-            .ok_or("must be an absolute http:// or https:// URL, e.g. https://www.example.org.hk/budget/2024-25/")?;
+            .ok_or("must be an absolute http:// or https:// URL, e.g. https://www.example.org/reports/annual/")?;
         let (host, path) = rest.split_once('/').map_or((rest, ""), |(h, p)| (h, p));
         if host.is_empty() || host.contains(|c: char| c.is_whitespace() || c == '?' || c == '#') {
             return Err("has no valid host name".into());
@@ -68,6 +68,8 @@ pub struct Site {
     pub title: Localized,
     pub date: Localized,
     pub intro: BTreeMap<String, Document<'static>>,
+    /// Examples of what to search for, for the search box's placeholder (optional).
+    pub search_examples: Localized,
     pub pillars: Vec<Pillar>,
     /// In document order (by number).
     pub proposals: Vec<Proposal>,

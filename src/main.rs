@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 
-/// A static-site generator for the CMA's trilingual budget proposals.
+/// A static-site generator for a trilingual policy document.
 #[derive(Parser)]
 #[command(name = "microsite", version, about, long_about = None)]
 struct Cli {

@@ -35,7 +35,7 @@ pub fn prepare(root: &Path, base_url: Option<&str>) -> Result<Prepared> {
     // Loading OpenCC's dictionaries overlaps reading the content and the theme.
     let (converters, loaded) = rayon::join(
         || -> Result<BTreeMap<String, convert::Converter>> {
-            generated.iter().map(|(code, cfg)| Ok((code.clone(), convert::Converter::load(root, code, cfg)?))).collect()
+            generated.iter().map(|(code, cfg)| Ok((code.clone(), convert::Converter::load(root, &config.theme, code, cfg)?))).collect()
         },
         || -> Result<_> {
             // Each body is parsed as it is read, to learn its structure, and not kept.

@@ -131,7 +131,7 @@ async fn serve_http(listener: tokio::net::TcpListener, app: Router, stop: impl s
     }
 }
 
-/// The path part of the site's base URL (`/budget/2024-25/`), or `/`.
+/// The path part of the site's base URL (`/reports/annual/`), or `/`.
 fn published_path(build: &BuildOptions) -> String {
     let site_file = crate::load::project::display_path(&build.root, crate::load::config::SITE_FILE);
     let config = crate::load::config::load(&build.root).ok();
@@ -236,6 +236,6 @@ mod tests {
     #[test]
     fn editor_swap_files_do_not_trigger_builds() {
         assert!(is_editor_noise(Path::new("content/.#x.md")) && is_editor_noise(Path::new("a.md~")) && is_editor_noise(Path::new(".x.md.swp")));
-        assert!(!is_editor_noise(Path::new("content/proposals/pilot-bases.en.md")));
+        assert!(!is_editor_noise(Path::new("content/proposals/some-proposal.en.md")));
     }
 }

@@ -23,7 +23,7 @@ pub const SITE_FILE: &str = "content/site.yaml";
 pub struct SiteConfig {
     /// Folder name under `themes/`.
     pub theme: String,
-    /// Where the site is published (`https://www.example.org.hk/budget/2024-25/`): makes
+    /// Where the site is published (`https://www.example.org/reports/annual/`): makes
     /// canonical links, language alternates, the sitemap and link previews absolute.
     #[serde(default)]
     pub base_url: Option<Spanned<String>>,
@@ -38,6 +38,10 @@ pub struct SiteConfig {
     /// Optional Markdown shown on each home page under the title.
     #[serde(default)]
     pub intro: Localized,
+    /// Optional examples of what to search for, per authored language (`中試、夜間經濟`),
+    /// shown in the search box's placeholder; without them the theme's generic one.
+    #[serde(default)]
+    pub search_examples: Localized,
     pub pillars: Vec<PillarConfig>,
 }
 

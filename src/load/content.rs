@@ -1,7 +1,7 @@
 //! Load: the proposal files in `content/proposals/`.
 //!
 //! Each proposal has one Markdown file per authored language, named `SLUG.LANG.md`
-//! (`pilot-bases.zh-Hant.md`), opening with YAML front matter between `---` lines.
+//! (`some-proposal.zh-Hant.md`), opening with YAML front matter between `---` lines.
 //! This module only reads and parses; cross-file rules belong to the model.
 
 use std::path::{Path, PathBuf};
@@ -45,7 +45,7 @@ pub struct FrontMatter {
 pub struct ProposalFile<B> {
     /// The file as named in messages.
     pub path: PathBuf,
-    /// File name up to the language code: `pilot-bases`.
+    /// File name up to the language code: `some-proposal`.
     pub stem: String,
     /// Language code from the file name: `zh-Hant`.
     pub lang: String,
@@ -105,7 +105,7 @@ fn load_one<B>(root: &Path, rel: &Path, read_body: &impl Fn(&str, &str) -> B) ->
     let bytes = std::fs::read(root.join(rel)).map_err(|e| Error::io(&shown, "read the file", e))?;
     let text = std::str::from_utf8(&bytes).map_err(|e| not_utf8(&shown, &bytes, e))?;
     let (stem, lang) =
-        split_file_name(rel).ok_or_else(|| Error::in_file(&shown, "a proposal file must be named SLUG.LANG.md, for example pilot-bases.zh-Hant.md"))?;
+        split_file_name(rel).ok_or_else(|| Error::in_file(&shown, "a proposal file must be named SLUG.LANG.md, for example some-proposal.zh-Hant.md"))?;
     let text = normalized(text);
     let (front, start, body_line) = split_front_matter(&text, &shown)?;
     let body = &text[start..];
@@ -123,7 +123,7 @@ fn normalized(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// `pilot-bases.zh-Hant.md` → (`pilot-bases`, `zh-Hant`).
+/// `some-proposal.zh-Hant.md` → (`some-proposal`, `zh-Hant`).
 fn split_file_name(rel: &Path) -> Option<(String, String)> {
     let name = rel.file_name()?.to_str()?.strip_suffix(".md")?;
     let (stem, lang) = name.rsplit_once('.')?;

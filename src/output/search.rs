@@ -27,7 +27,7 @@ struct Record<'a> {
     n: u32,
     /// Proposal title.
     t: &'a str,
-    /// The proposal page, from the search page (`../proposals/pilot-bases/`).
+    /// The proposal page, from the search page (`../proposals/some-proposal/`).
     u: String,
     /// Paragraph anchor (`p6-3`), empty for the title record.
     a: String,

@@ -1,10 +1,10 @@
 //! Text: the Simplified Chinese edition, generated from the Traditional text with OpenCC.
 //!
 //! The converter is `opencc-fmmseg` with the configuration a generated language names
-//! (`hk2s` for Hong Kong Traditional → Simplified). The reviewed corrections in
-//! `content/LANG-overrides.txt` (OpenCC's `source<TAB>target` format) are merged into the
-//! converter's Traditional→Simplified phrase lexicon, so they take part in segmentation
-//! instead of patching its output afterwards.
+//! (`hk2s` for Hong Kong Traditional → Simplified). The reviewed corrections of the theme
+//! and of the content ([`crate::text::overrides`]: OpenCC's `source<TAB>target` format) are
+//! merged into the converter's Traditional→Simplified phrase lexicon, so they take part in
+//! segmentation instead of patching its output afterwards.
 //!
 //! Titles, settings and UI strings are converted here, once; a proposal body when its
 //! pages are made ([`Converter::document`]), so that no body is held in memory longer
@@ -17,15 +17,8 @@ use opencc_fmmseg::{CustomDictMode, CustomDictSpec, DictSlot, DictionaryMaxlengt
 
 use crate::domain::{Document, ProposalText, Site, Survey};
 use crate::error::{Error, Result};
-use crate::load::config::read_text;
-use crate::load::project::display_path;
 use crate::load::theme::Strings;
 use rayon::prelude::*;
-
-/// The override file of a generated language, relative to the project root.
-pub fn overrides_file(lang: &str) -> String {
-    format!("content/{lang}-overrides.txt")
-}
 
 /// A loaded converter for one generated language.
 pub struct Converter {
@@ -36,10 +29,10 @@ pub struct Converter {
 }
 
 impl Converter {
-    /// Loads OpenCC's dictionaries and the language's override file (if it exists).
-    pub fn load(root: &Path, lang: &str, config: &str) -> Result<Converter> {
-        let rel = overrides_file(lang);
-        let overrides = if root.join(&rel).exists() { parse_overrides(&read_text(root, &rel)?, &display_path(root, &rel))? } else { Vec::new() };
+    /// Loads OpenCC's dictionaries and the language's override files, theme `theme`'s and
+    /// the content's (those that exist).
+    pub fn load(root: &Path, theme: &str, lang: &str, config: &str) -> Result<Converter> {
+        let overrides = crate::text::overrides::load(root, theme, lang)?;
         let dictionary = dictionary_for(config, &overrides)?;
         Ok(Converter { opencc: OpenCC::from_dictionary(dictionary), config: config.to_string(), overrides })
     }
@@ -109,28 +102,6 @@ fn slot_for(config: &str) -> DictSlot {
     }
 }
 
-/// Parses OpenCC's dictionary format: `source<TAB>target`, `#` comments, blank lines.
-pub fn parse_overrides(text: &str, shown: &Path) -> Result<Vec<(String, String)>> {
-    let mut pairs: Vec<(String, String)> = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let line_no = i as u64 + 1;
-        let line = line.trim_start_matches('\u{feff}').trim_end();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let (source, target) = line
-            .split_once('\t')
-            .map(|(s, t)| (s.trim(), t.trim()))
-            .filter(|(s, t)| !s.is_empty() && !t.is_empty() && !t.contains(char::is_whitespace))
-            .ok_or_else(|| Error::at_line(shown, line_no, "an override is `source<TAB>target`: one TAB between two non-empty phrases"))?;
-        if let Some(previous) = pairs.iter().position(|(s, _)| s == source) {
-            return Err(Error::at_line(shown, line_no, format!("`{source}` is already overridden by entry {}", previous + 1)));
-        }
-        pairs.push((source.to_string(), target.to_string()));
-    }
-    Ok(pairs)
-}
-
 /// Fills in every generated language of `site` (and of the theme's UI strings) by
 /// converting the text of the language it is generated from.
 pub fn generate(site: &mut Site, strings: &mut BTreeMap<String, Strings>, converters: &BTreeMap<String, Converter>) {
@@ -138,7 +109,7 @@ pub fn generate(site: &mut Site, strings: &mut BTreeMap<String, Strings>, conver
         site.languages.iter().filter_map(|l| l.generated_from.as_ref().map(|(from, _)| (l.code.clone(), from.clone()))).collect();
     for (to, from) in generated {
         let cc = &converters[&to];
-        for map in [&mut site.publisher, &mut site.title, &mut site.date] {
+        for map in [&mut site.publisher, &mut site.title, &mut site.date, &mut site.search_examples] {
             convert_entry(map, &from, &to, cc);
         }
         if let Some(doc) = site.intro.get(&from) {
@@ -187,26 +158,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn overrides_are_tab_separated_pairs_with_comments_and_blank_lines() {
-        let pairs = parse_overrides("# why\n顯著\t显著\n\n# another\n乾隆\t乾隆\n", Path::new("o.txt")).unwrap();
-        assert_eq!(pairs, vec![("顯著".into(), "显著".into()), ("乾隆".into(), "乾隆".into())]);
-    }
-
-    #[test]
-    fn a_malformed_or_repeated_override_names_its_line() {
-        let err = parse_overrides("# x\n顯著 显著\n", Path::new("o.txt")).unwrap_err();
-        assert_eq!((err.line, err.file.as_deref()), (Some(2), Some(Path::new("o.txt"))));
-        let err = parse_overrides("a\tb\n\na\tc\n", Path::new("o.txt")).unwrap_err();
-        assert_eq!(err.line, Some(3));
-        assert!(err.message.contains("already overridden"), "{}", err.message);
-    }
-
-    #[test]
     fn hk2s_converts_hong_kong_traditional_to_simplified() {
-        let cc = Converter::load(Path::new("/nonexistent"), "zh-Hans", "hk2s").unwrap();
-        assert_eq!(cc.text("香港中華廠商聯合會"), "香港中华厂商联合会");
-        assert_eq!(cc.text("隨著「新型工業加速計劃」的成立"), "随着「新型工业加速计划」的成立");
-        assert_eq!(cc.text("pilot-bases"), "pilot-bases");
+        let cc = Converter::load(Path::new("/nonexistent"), "default", "zh-Hans", "hk2s").unwrap();
+        assert_eq!(cc.text("香港中小企業發展基金"), "香港中小企业发展基金");
+        assert_eq!(cc.text("隨著「工業發展計劃」的成立"), "随着「工业发展计划」的成立");
+        assert_eq!(cc.text("some-proposal"), "some-proposal");
     }
 
     #[test]

@@ -3,4 +3,5 @@
 
 pub mod convert;
 pub mod markdown;
+pub mod overrides;
 pub mod sanitize;

@@ -378,7 +378,7 @@ struct AlternateLink {
 struct LandingCtx<'a> {
     kind: &'static str,
     /// Path from this page to the site root: empty for the landing page, the base path
-    /// (`/budget/2024-25/`) for the 404 page, which hosts serve at any depth.
+    /// (`/reports/annual/`) for the 404 page, which hosts serve at any depth.
     root: String,
     /// The first language: the page's own `<html lang>`.
     lang: LangCtx<'a>,

@@ -119,6 +119,8 @@ struct PageCtx<'a> {
     /// The edition's search page, and (on it) its index file, relative to the page.
     search_href: String,
     search_index: Option<String>,
+    /// On the search page, the settings' examples of what to search for, if any.
+    search_examples: Option<&'a str>,
     previous: Option<Link>,
     next: Option<Link>,
 }
@@ -254,6 +256,7 @@ pub(super) fn render(inputs: &Inputs, lang_index: LangId, kind: Kind, summary: O
         full,
         search_href: href(lang, Kind::Search),
         search_index: matches!(kind, Kind::Search).then(|| search_indexes.get(code).map(|p| format!("{root}{p}"))).flatten(),
+        search_examples: matches!(kind, Kind::Search).then(|| site.search_examples.get(code).map(String::as_str)).flatten(),
         previous,
         next,
         root,
