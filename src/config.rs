@@ -41,6 +41,12 @@ pub struct SiteConfig {
     #[serde(default)]
     pub intro: Localized,
     pub pillars: Vec<PillarConfig>,
+    /// The source text the authored Chinese must equal, a file under `content/` ([`crate::proofread`]).
+    #[serde(default)]
+    pub source: Option<Spanned<crate::proofread::SourceSetting>>,
+    /// The official English names, a file under `content/` ([`crate::proofread`]).
+    #[serde(default)]
+    pub glossary: Option<Spanned<crate::proofread::GlossarySetting>>,
 }
 
 /// One language edition.

@@ -5,6 +5,8 @@
 //! 1. **load** — [`config`] (`content/site.yaml`), [`content`] (proposal files and their
 //!    front matter), [`theme`] (templates, UI strings, static files);
 //! 2. **model** — [`model`]: languages, pillars and proposals, with the cross-file rules;
+//!    then [`proofread`]: the authored text against the source text and the glossary the
+//!    settings name, if they do;
 //! 3. **convert** — [`convert`]: generated languages (Simplified Chinese) via OpenCC;
 //! 4. **render** — [`markdown`] (bodies with stable paragraph anchors; an author's raw HTML
 //!    cleaned by [`sanitize`]), then [`render`] (Tera templates);
@@ -28,6 +30,7 @@ pub mod markdown;
 pub mod model;
 pub mod outdir;
 pub mod project;
+pub mod proofread;
 pub mod publish;
 pub mod render;
 pub mod sanitize;
@@ -108,14 +111,18 @@ pub struct Prepared {
     theme: theme::Theme,
     converters: BTreeMap<String, convert::Converter>,
     /// Problems in the content that do not stop a build: missing translations, misaligned
-    /// languages. (A broken internal link in the Markdown is an error.)
+    /// languages, text that differs from the source or the glossary. (A broken internal
+    /// link in the Markdown is an error.)
     pub warnings: Vec<String>,
+    /// What proofreading proved ([`proofread`]), for `microsite check` to say.
+    pub notes: Vec<String>,
 }
 
 /// Runs load → model → convert. `base_url` overrides the one in the site settings.
 pub fn prepare(root: &Path, base_url: Option<&str>) -> Result<Prepared> {
     let mut timings = Timings::start();
-    let config = config::load(root)?;
+    let mut config = config::load(root)?;
+    let proofreading = proofread::Settings::take(&mut config);
     let generated: Vec<(String, String)> = config
         .languages
         .iter()
@@ -139,12 +146,15 @@ pub fn prepare(root: &Path, base_url: Option<&str>) -> Result<Prepared> {
     );
     let (files, mut theme) = loaded?;
     timings.lap("load (content, theme, OpenCC)");
-    let (mut site, warnings) = model::build(root, config, files, base_url)?;
+    let (mut site, mut warnings) = model::build(root, config, files, base_url)?;
     timings.lap("model");
+    let proofread = proofreading.check(root, &site)?;
+    warnings.extend(proofread.warnings);
+    timings.lap("proofread (source, glossary)");
     let converters = converters?;
     convert::generate(&mut site, &mut theme.strings, &converters);
     timings.lap("convert");
-    Ok(Prepared { site, theme, converters, warnings })
+    Ok(Prepared { site, theme, converters, warnings, notes: proofread.notes })
 }
 
 /// `microsite check`: makes the site in memory, one page at a time (never touching the
