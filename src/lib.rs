@@ -14,7 +14,8 @@
 //!    locked output folder ([`output::outdir`]); the search index ([`output::search`]) and
 //!    what hosts read ([`output::publish`]); [`output::emit`] drives them, streaming;
 //! 5. **check** — [`mod@check`]: every link, fragment and anchor of every page, read as it is
-//!    written;
+//!    written; [`proofread`]: the authored text against the source text and the glossary
+//!    the settings name, if they do;
 //! 6. **serve** — [`serve`]: the development server.
 //!
 //! [`mod@prepare`] runs load → model → text for titles and strings; [`pipeline`] runs prepare
@@ -29,6 +30,7 @@ pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod prepare;
+pub mod proofread;
 pub mod serve;
 pub mod text;
 pub mod timings;

@@ -28,8 +28,9 @@ enum Command {
         /// relative path is taken from --root.
         #[arg(long, default_value = "build")]
         out: PathBuf,
-        /// Fail, writing nothing, if there is any warning (a missing translation, or
-        /// language versions of a proposal with different paragraph counts).
+        /// Fail, writing nothing, if there is any warning (a missing translation, language
+        /// versions of a proposal with different paragraph counts, text that differs from
+        /// the source text or lacks a glossary name).
         #[arg(long)]
         strict: bool,
         /// Publish for this address instead of the site settings' base_url, e.g.
@@ -65,7 +66,9 @@ enum Command {
     /// Check the site without writing it: every internal link, asset and #fragment must
     /// resolve, ids must be unique on each page, every proposal must have the same
     /// paragraph anchors in every language, and internal links in the Markdown
-    /// (@/proposals/SLUG.md#p6-3) must name a proposal and paragraph that exist.
+    /// (@/proposals/SLUG.md#p6-3) must name a proposal and paragraph that exist. With
+    /// `source:` in site.yaml, the authored Chinese must equal the source text; with
+    /// `glossary:`, the English must use the glossary's official names.
     /// External links are listed, not fetched. Exits non-zero on any problem.
     Check {
         /// The project folder, holding content/ and themes/.
@@ -108,6 +111,9 @@ fn main() -> ExitCode {
                 let report = &emitted.report;
                 for (url, pages) in &report.external {
                     println!("external (not fetched): {url} (on {} page(s), first {})", pages.len(), pages.iter().next().map_or("", String::as_str));
+                }
+                for note in &site.notes {
+                    println!("{note}");
                 }
                 for warning in &site.warnings {
                     println!("problem: {warning}");

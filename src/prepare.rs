@@ -7,6 +7,7 @@ use crate::domain::{Site, CONFIGS};
 use crate::error::Result;
 use crate::load::{config, content, theme};
 use crate::model;
+use crate::proofread;
 use crate::text::{convert, markdown};
 use crate::timings::Timings;
 
@@ -16,14 +17,18 @@ pub struct Prepared {
     pub theme: theme::Theme,
     pub converters: BTreeMap<String, convert::Converter>,
     /// Problems in the content that do not stop a build: missing translations, misaligned
-    /// languages. (A broken internal link in the Markdown is an error.)
+    /// languages, text that differs from the source or the glossary. (A broken internal
+    /// link in the Markdown is an error.)
     pub warnings: Vec<String>,
+    /// What proofreading proved ([`crate::proofread`]), for `microsite check` to say.
+    pub notes: Vec<String>,
 }
 
 /// Runs load → model → convert. `base_url` overrides the one in the site settings.
 pub fn prepare(root: &Path, base_url: Option<&str>) -> Result<Prepared> {
     let mut timings = Timings::start();
-    let config = config::load(root)?;
+    let mut config = config::load(root)?;
+    let proofreading = proofread::Settings::take(&mut config);
     let generated: Vec<(String, String)> = config
         .languages
         .iter()
@@ -47,10 +52,13 @@ pub fn prepare(root: &Path, base_url: Option<&str>) -> Result<Prepared> {
     );
     let (files, mut theme) = loaded?;
     timings.lap("load (content, theme, OpenCC)");
-    let (mut site, warnings) = model::build(root, config, files, base_url)?;
+    let (mut site, mut warnings) = model::build(root, config, files, base_url)?;
     timings.lap("model");
+    let proofread = proofreading.check(root, &site)?;
+    warnings.extend(proofread.warnings);
+    timings.lap("proofread (source, glossary)");
     let converters = converters?;
     convert::generate(&mut site, &mut theme.strings, &converters);
     timings.lap("convert");
-    Ok(Prepared { site, theme, converters, warnings })
+    Ok(Prepared { site, theme, converters, warnings, notes: proofread.notes })
 }

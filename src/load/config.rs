@@ -6,7 +6,9 @@
 
 use std::path::Path;
 
-use serde::de::DeserializeOwned;
+use std::fmt;
+
+use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
@@ -43,6 +45,12 @@ pub struct SiteConfig {
     #[serde(default)]
     pub search_examples: Localized,
     pub pillars: Vec<PillarConfig>,
+    /// The source text the authored Chinese must equal, a file under `content/` (checked by the proofreading).
+    #[serde(default)]
+    pub source: Option<Spanned<SourceSetting>>,
+    /// The official English names, a file under `content/` (checked by the proofreading).
+    #[serde(default)]
+    pub glossary: Option<Spanned<GlossarySetting>>,
 }
 
 /// One language edition.
@@ -78,6 +86,84 @@ pub struct PillarConfig {
     /// Optional Markdown shown at the top of the pillar page.
     #[serde(default)]
     pub intro: Localized,
+}
+
+/// `source:` in the settings: `source: source.zh-Hant.txt`, or
+/// `source: {file: source.zh-Hant.txt, language: zh-Hant}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceSetting {
+    /// A path under `content/`.
+    pub file: String,
+    /// The authored language whose text the source is; by default the first authored
+    /// Chinese (CJK) language of the site.
+    pub language: Option<String>,
+}
+
+/// `glossary:` in the settings: `glossary: glossary.tsv`, or
+/// `glossary: {file: glossary.tsv, from: zh-Hant, to: en}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GlossarySetting {
+    /// A path under `content/`.
+    pub file: String,
+    /// The language of the glossary's first column; by default the first authored
+    /// Chinese (CJK) language.
+    pub from: Option<String>,
+    /// The language of its second column; by default the first authored language that is
+    /// not CJK.
+    pub to: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourceMap {
+    file: String,
+    #[serde(default)]
+    language: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GlossaryMap {
+    file: String,
+    #[serde(default)]
+    from: Option<String>,
+    #[serde(default)]
+    to: Option<String>,
+}
+
+/// Deserializes a setting written as a bare file name or as a map (`M`), so that a typo in
+/// a map's keys is reported as such rather than as "matches no variant".
+struct FileOrMap<M>(&'static str, std::marker::PhantomData<M>);
+
+impl<'de, M: Deserialize<'de>> Visitor<'de> for FileOrMap<M> {
+    type Value = Result<String, M>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "a file name under content/, or {}", self.0)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<Self::Value, E> {
+        Ok(Ok(v.to_string()))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> std::result::Result<Self::Value, A::Error> {
+        M::deserialize(de::value::MapAccessDeserializer::new(map)).map(Err)
+    }
+}
+
+impl<'de> Deserialize<'de> for SourceSetting {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        Ok(match d.deserialize_any(FileOrMap::<SourceMap>("a map {file: …, language: …}", Default::default()))? {
+            Ok(file) => SourceSetting { file, language: None },
+            Err(m) => SourceSetting { file: m.file, language: m.language },
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for GlossarySetting {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        Ok(match d.deserialize_any(FileOrMap::<GlossaryMap>("a map {file: …, from: …, to: …}", Default::default()))? {
+            Ok(file) => GlossarySetting { file, from: None, to: None },
+            Err(m) => GlossarySetting { file: m.file, from: m.from, to: m.to },
+        })
+    }
 }
 
 /// Reads and parses `content/site.yaml` under `root`.
