@@ -82,10 +82,14 @@ async fn run(options: ServeOptions) -> Result<()> {
         .await
         .map_err(|e| Error::msg(format!("cannot listen on {}:{}: {e}", options.bind, options.port)))?;
     let address = listener.local_addr().map_err(|e| Error::msg(e.to_string()))?;
-    eprintln!("serving {} at http://{address}{base_path} (Ctrl-C to stop)", out.display());
-
+    // Watching starts before "serving" is printed: an edit made as soon as the server
+    // says it is up is seen.
     let watched: Vec<PathBuf> = ["content", "themes"].iter().map(|d| build.root.join(d)).collect();
-    std::thread::spawn(move || watch(&watched, &build, &reloader));
+    let changes = watch(&watched);
+    eprintln!("serving {} at http://{address}{base_path} (Ctrl-C to stop)", out.display());
+    if let Some((watcher, changes)) = changes {
+        std::thread::spawn(move || rebuild_on_changes(&watcher, &changes, &build, &reloader));
+    }
 
     serve_http(listener, app, async {
         let _ = tokio::signal::ctrl_c().await;
@@ -139,14 +143,14 @@ fn published_path(build: &BuildOptions) -> String {
     base.map_or_else(|| "/".to_string(), |b| b.path)
 }
 
-/// Watches `dirs`; after each burst of changes, rebuilds and reloads the browsers.
-fn watch(dirs: &[PathBuf], build: &BuildOptions, reloader: &Reloader) {
+/// Starts watching `dirs` (recursively): the watcher, and where it reports changes.
+fn watch(dirs: &[PathBuf]) -> Option<(notify::RecommendedWatcher, mpsc::Receiver<notify::Result<notify::Event>>)> {
     let (tx, rx) = mpsc::channel();
     let mut watcher = match notify::recommended_watcher(tx) {
         Ok(w) => w,
         Err(e) => {
             eprintln!("error: cannot watch for changes: {e}");
-            return;
+            return None;
         }
     };
     for dir in dirs.iter().filter(|d| d.is_dir()) {
@@ -154,6 +158,12 @@ fn watch(dirs: &[PathBuf], build: &BuildOptions, reloader: &Reloader) {
             eprintln!("error: cannot watch {}: {e}", dir.display());
         }
     }
+    Some((watcher, rx))
+}
+
+/// After each burst of changes `rx` reports (while `_watcher` is kept alive), rebuilds and
+/// reloads the browsers.
+fn rebuild_on_changes(_watcher: &notify::RecommendedWatcher, rx: &mpsc::Receiver<notify::Result<notify::Event>>, build: &BuildOptions, reloader: &Reloader) {
     while let Ok(first) = rx.recv() {
         let mut changed: Vec<PathBuf> = Vec::new();
         let mut note = |event: notify::Result<notify::Event>| {

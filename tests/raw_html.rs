@@ -10,16 +10,16 @@ languages:
   - { code: zh-Hant, prefix: tc, html_lang: zh-Hant-HK, name: 繁體中文 }
   - { code: zh-Hans, prefix: sc, html_lang: zh-Hans, name: 简体中文, from: zh-Hant, opencc: hk2s }
   - { code: en, prefix: en, html_lang: en, name: English }
-publisher: { zh-Hant: 廠商會, en: CMA }
+publisher: { zh-Hant: 測試商會, en: Test Chamber }
 title: { zh-Hant: 建議, en: Proposals }
-date: { zh-Hant: 2023 年, en: 2023 }
+date: { zh-Hant: 2030 年, en: 2030 }
 intro:
   zh-Hant: 簡介
   en: 'An <b onclick=alert(1)>intro</b>.'
 pillars:
   - number: 1
-    slug: economy
-    title: { zh-Hant: 經濟, en: Economy }
+    slug: general
+    title: { zh-Hant: 綜合, en: General }
 ";
 
 /// A proposal in `lang`: `words` in three numbered paragraphs, with every kind of raw HTML
@@ -28,7 +28,7 @@ fn proposal(title: &str, words: &str) -> String {
     format!(
         "---
 number: 1
-pillar: economy
+pillar: general
 slug: raw
 title: {title}
 ---

@@ -21,7 +21,7 @@ fn leftovers(root: &Path) -> Vec<String> {
 
 #[test]
 fn a_folder_microsite_did_not_make_is_not_replaced_without_force() {
-    let project = Project::real();
+    let project = Project::fixture();
     let victim = tempfile::tempdir().unwrap();
     std::fs::write(victim.path().join("letter.txt"), "keep me").unwrap();
     std::fs::create_dir(victim.path().join("photos")).unwrap();
@@ -47,7 +47,7 @@ fn a_folder_microsite_did_not_make_is_not_replaced_without_force() {
 
 #[test]
 fn an_empty_folder_may_be_the_output_and_a_file_never_is() {
-    let project = Project::real();
+    let project = Project::fixture();
     let empty = tempfile::tempdir().unwrap();
     let built = project.run(&["build", "--out", empty.path().to_str().unwrap()]);
     assert!(built.status.success(), "{}", stderr(&built));
@@ -69,7 +69,7 @@ fn an_empty_folder_may_be_the_output_and_a_file_never_is() {
 
 #[test]
 fn builds_at_the_same_time_into_one_output_never_leave_an_incomplete_site() {
-    let project = Project::real();
+    let project = Project::fixture();
     let complete = snapshot(&project.build());
     for pair in 0..10 {
         let children: Vec<_> = (0..2).map(|_| microsite(&project, &["build"]).stderr(Stdio::piped()).spawn().unwrap()).collect();
@@ -86,7 +86,7 @@ fn builds_at_the_same_time_into_one_output_never_leave_an_incomplete_site() {
 
 #[test]
 fn a_build_waits_for_the_lock_another_process_holds_and_says_so() {
-    let project = Project::real();
+    let project = Project::fixture();
     project.build();
     let lock = std::fs::File::create(project.path(".build.lock")).unwrap();
     lock.lock().unwrap();
@@ -104,7 +104,7 @@ fn a_build_waits_for_the_lock_another_process_holds_and_says_so() {
 
 #[test]
 fn folders_an_interrupted_build_left_are_removed_by_the_next() {
-    let project = Project::real();
+    let project = Project::fixture();
     project.build();
     for stale in [".build.new-1-2", ".build.old-3-4", ".build.new"] {
         project.write(&format!("{stale}/tc/index.html"), "half a site");
@@ -121,7 +121,7 @@ mod links {
     /// A secret outside the project, linked into it at `rel`: the build fails naming the
     /// link, and nothing of the secret reaches the output.
     fn link_out_is_refused(rel: &str, prepare: impl FnOnce(&Project)) {
-        let project = Project::real();
+        let project = Project::fixture();
         let out = project.build();
         let before = snapshot(&out);
         let secret = tempfile::tempdir().unwrap();
@@ -155,7 +155,7 @@ mod links {
 
     #[test]
     fn the_environment_of_the_build_is_never_published() {
-        let project = Project::real();
+        let project = Project::fixture();
         project.edit("content/site.yaml", |s| format!("share_image: share.png\n{s}"));
         symlink("/proc/self/environ", project.path("content/share.png")).unwrap();
         let result = project.run(&["build"]);
@@ -165,7 +165,7 @@ mod links {
 
     #[test]
     fn a_link_inside_the_project_is_followed() {
-        let project = Project::real();
+        let project = Project::fixture();
         project.write("content/images/card.png", tiny_png());
         project.edit("content/site.yaml", |s| format!("share_image: share.png\n{s}"));
         symlink(project.path("content/images/card.png"), project.path("content/share.png")).unwrap();
@@ -183,7 +183,7 @@ fn tiny_png() -> Vec<u8> {
 
 #[test]
 fn a_share_image_that_is_not_the_image_its_name_says_is_refused() {
-    let project = Project::real();
+    let project = Project::fixture();
     project.edit("content/site.yaml", |s| format!("share_image: share.png\n{s}"));
     project.write("content/share.png", "<html>not a picture</html>");
     let result = project.run(&["build"]);
@@ -197,7 +197,7 @@ fn a_share_image_that_is_not_the_image_its_name_says_is_refused() {
 
 #[test]
 fn a_folder_named_like_a_proposal_file_is_reported() {
-    let project = Project::real();
+    let project = Project::fixture();
     project.write("content/proposals/draft.en.md/notes.txt", "x");
     let result = project.run(&["build"]);
     assert!(!result.status.success());
@@ -212,7 +212,7 @@ fn an_output_folder_that_is_a_mount_point_is_replaced_in_place() {
         eprintln!("skipped: this machine cannot make a mount namespace (unshare -rm)");
         return;
     }
-    let project = Project::real();
+    let project = Project::fixture();
     let out = project.path("volume");
     std::fs::create_dir(&out).unwrap();
     let bin = env!("CARGO_BIN_EXE_microsite");

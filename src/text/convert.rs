@@ -167,7 +167,9 @@ mod tests {
 
     #[test]
     fn the_slots_loaded_for_each_configuration_convert_as_the_full_dictionary_does() {
-        let traditional = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/content/source.zh-Hant.txt")).unwrap();
+        // A text written for this test (tests/fixtures/): one-to-many characters, Hong Kong and
+        // Taiwan variants, and the regional vocabulary the phrase dictionaries convert.
+        let traditional = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/convert.zh-Hant.txt")).unwrap();
         let full = OpenCC::from_dictionary(DictionaryMaxlength::new().unwrap());
         let simplified = full.convert(&traditional, "hk2s", false);
         for config in crate::domain::CONFIGS {

@@ -1,5 +1,9 @@
-//! Shared helpers for the integration tests: throwaway copies of the project, running the
-//! real `microsite` binary on them, and reading the pages it writes.
+//! Shared helpers for the integration tests: throwaway copies of the fixture project,
+//! running the real `microsite` binary on them, and reading the pages it writes.
+//!
+//! The tests never read the repository's `content/` (this year's submission, replaced
+//! every year): they build `tests/fixtures/site/content`, an invented submission written
+//! for them, with the repository's theme.
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
@@ -14,22 +18,71 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The fixture's content folder, relative to the repository root.
+pub const FIXTURE: &str = "tests/fixtures/site/content";
+
+/// The fixture's pillars in order, each with its proposals in document order (numbered
+/// 1, 2, 3… across the pillars): (slug, number of paragraphs). `site.rs` checks this
+/// against the fixture's files.
+pub const PILLARS: &[(&str, &[(&str, usize)])] = &[
+    ("smart-port", &[("cargo-data-platform", 3), ("automated-terminals", 3), ("drone-trials", 4)]),
+    ("green-freight", &[("electric-trucks", 3), ("shore-power", 3)]),
+    ("logistics-talent", &[("apprenticeships", 3), ("professional-drivers", 2)]),
+];
+
+/// The fixture's `base_url`, and its path (a subpath of the host).
+pub const BASE_URL: &str = "https://www.harbour-chamber.example/submissions/2031-32/";
+pub const BASE_PATH: &str = "/submissions/2031-32/";
+
+/// A proposal of the fixture, as [`PILLARS`] describes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Proposal {
+    pub number: u32,
+    pub slug: &'static str,
+    pub pillar: &'static str,
+    pub paragraphs: usize,
+}
+
+/// The fixture's proposals in document order.
+pub fn proposals() -> Vec<Proposal> {
+    PILLARS
+        .iter()
+        .flat_map(|(pillar, list)| list.iter().map(move |(slug, paragraphs)| (*pillar, *slug, *paragraphs)))
+        .enumerate()
+        .map(|(i, (pillar, slug, paragraphs))| Proposal { number: i as u32 + 1, slug, pillar, paragraphs })
+        .collect()
+}
+
+/// The fixture's proposal `slug`.
+pub fn proposal(slug: &str) -> Proposal {
+    proposals().into_iter().find(|p| p.slug == slug).unwrap_or_else(|| panic!("no proposal {slug} in the fixture"))
+}
+
+/// The numbered paragraphs of all the fixture's proposals (in each language).
+pub fn paragraph_total() -> usize {
+    proposals().iter().map(|p| p.paragraphs).sum()
+}
+
+/// The line (1-based) of the first line of `text` containing `needle`.
+pub fn line_of(text: &str, needle: &str) -> u64 {
+    text.lines().position(|l| l.contains(needle)).unwrap_or_else(|| panic!("no line contains {needle:?}")) as u64 + 1
+}
+
 /// A copy of the project's `content/` and `themes/` in a temporary folder.
 pub struct Project {
     pub dir: tempfile::TempDir,
 }
 
 impl Project {
-    /// A copy of the real content and theme.
-    pub fn real() -> Project {
+    /// A copy of the fixture project: the invented submission of `tests/fixtures/site/content`
+    /// and the repository's theme.
+    pub fn fixture() -> Project {
         let dir = tempfile::tempdir().expect("temp dir");
-        for sub in ["content", "themes"] {
-            copy_tree(&repo().join(sub), &dir.path().join(sub));
-        }
+        copy_fixture(dir.path());
         Project { dir }
     }
 
-    /// The real theme and no content: the test writes its own.
+    /// The repository's theme and no content: the test writes its own.
     pub fn theme_only() -> Project {
         let dir = tempfile::tempdir().expect("temp dir");
         copy_tree(&repo().join("themes"), &dir.path().join("themes"));
@@ -79,23 +132,35 @@ impl Project {
     }
 }
 
-/// The real site, built once per test binary from the repository's own content into
-/// Cargo's scratch folder for tests.
-pub fn real_site() -> &'static Path {
+/// The fixture's site, built once per test binary (from a copy of the fixture in Cargo's
+/// scratch folder for tests) and never changed by a test.
+pub fn fixture_site() -> &'static Path {
     static SITE: OnceLock<PathBuf> = OnceLock::new();
     SITE.get_or_init(|| {
         let crate_name = module_path!().split("::").next().unwrap();
-        let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("site-{crate_name}"));
+        let scratch = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("fixture-{crate_name}"));
+        if scratch.exists() {
+            std::fs::remove_dir_all(&scratch).unwrap();
+        }
+        let root = scratch.join("project");
+        copy_fixture(&root);
+        let out = scratch.join("site");
         let result = std::process::Command::new(env!("CARGO_BIN_EXE_microsite"))
             .args(["build", "--root"])
-            .arg(repo())
+            .arg(&root)
             .arg("--out")
             .arg(&out)
             .output()
             .expect("run microsite");
-        assert!(result.status.success(), "build of the real site failed:\n{}", stderr(&result));
+        assert!(result.status.success(), "build of the fixture failed:\n{}", stderr(&result));
         out
     })
+}
+
+/// Copies the fixture's `content/` and the repository's `themes/` into `root`.
+fn copy_fixture(root: &Path) {
+    copy_tree(&repo().join(FIXTURE), &root.join("content"));
+    copy_tree(&repo().join("themes"), &root.join("themes"));
 }
 
 pub fn copy_tree(from: &Path, to: &Path) {
