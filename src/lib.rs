@@ -31,6 +31,7 @@ pub mod project;
 pub mod publish;
 pub mod render;
 pub mod sanitize;
+pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod theme;

@@ -1,10 +1,11 @@
 //! The `microsite` command line: parses arguments and reports, nothing more.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
+use microsite::scaffold;
 
 /// A static-site generator for the CMA's trilingual budget proposals.
 #[derive(Parser)]
@@ -22,11 +23,11 @@ enum Command {
     /// build succeeded, so a failed build leaves the previous output as it was.
     Build {
         /// The project folder, holding content/ and themes/.
-        #[arg(long, default_value = ".")]
+        #[arg(long, value_name = "DIR", default_value = ".")]
         root: PathBuf,
         /// The output folder (replaced whole, if it is empty or was made by microsite); a
         /// relative path is taken from --root.
-        #[arg(long, default_value = "build")]
+        #[arg(long, value_name = "DIR", default_value = "build")]
         out: PathBuf,
         /// Fail, writing nothing, if there is any warning (a missing translation, or
         /// language versions of a proposal with different paragraph counts).
@@ -45,17 +46,17 @@ enum Command {
     /// and reload open pages. Writes the same output as `build`.
     Serve {
         /// The project folder, holding content/ and themes/.
-        #[arg(long, default_value = ".")]
+        #[arg(long, value_name = "DIR", default_value = ".")]
         root: PathBuf,
         /// The output folder (replaced whole, if it is empty or was made by microsite); a
         /// relative path is taken from --root.
-        #[arg(long, default_value = "build")]
+        #[arg(long, value_name = "DIR", default_value = "build")]
         out: PathBuf,
         /// The port to listen on (0: any free port).
         #[arg(long, default_value_t = 1111)]
         port: u16,
         /// The address to listen on; 0.0.0.0 lets a phone on the same network open it.
-        #[arg(long, default_value = "127.0.0.1")]
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
         /// Replace the output folder even if it was not made by microsite (it holds files
         /// and no .microsite-output marker). Everything in it is deleted.
@@ -69,64 +70,114 @@ enum Command {
     /// External links are listed, not fetched. Exits non-zero on any problem.
     Check {
         /// The project folder, holding content/ and themes/.
-        #[arg(long, default_value = ".")]
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+    },
+    /// Start a new project in DIR (new or empty): settings with placeholders to replace,
+    /// one pillar, one proposal in each authored language, and the default theme. It
+    /// builds at once.
+    Init {
+        /// The folder to make the project in.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Add content to a project.
+    #[command(subcommand)]
+    New(New),
+}
+
+#[derive(Subcommand)]
+enum New {
+    /// Write the next-numbered proposal's files, content/proposals/SLUG.LANG.md for each
+    /// authored language, with their front matter filled in and a placeholder paragraph.
+    Proposal {
+        /// The pillar it belongs to: a slug from content/site.yaml.
+        #[arg(short, long, value_name = "PILLAR")]
+        pillar: String,
+        /// The proposal's slug (lowercase ASCII letters, digits and hyphens): its URL and
+        /// file names.
+        slug: String,
+        /// The project folder, holding content/ and themes/.
+        #[arg(short, long, value_name = "DIR", default_value = ".")]
         root: PathBuf,
     },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Command) -> microsite::Result<ExitCode> {
+    match command {
         Command::Build { root, out, strict, base_url, force } => {
+            scaffold::require_project(&root)?;
             let started = Instant::now();
-            match microsite::build(&microsite::BuildOptions { root, out, strict, base_url, force }) {
-                Ok(report) => {
-                    for warning in &report.warnings {
-                        eprintln!("warning: {warning}");
-                    }
-                    eprintln!("built {} pages ({} files) into {} in {} ms", report.pages, report.files, report.out.display(), started.elapsed().as_millis());
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    ExitCode::FAILURE
-                }
+            let report = microsite::build(&microsite::BuildOptions { root, out, strict, base_url, force })?;
+            for warning in &report.warnings {
+                eprintln!("warning: {warning}");
             }
+            eprintln!("built {} pages ({} files) into {} in {} ms", report.pages, report.files, report.out.display(), started.elapsed().as_millis());
         }
         Command::Serve { root, out, port, bind, force } => {
+            scaffold::require_project(&root)?;
             let build = microsite::BuildOptions { root, out, strict: false, base_url: None, force };
-            match microsite::serve::serve(microsite::serve::ServeOptions { build, bind, port }) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    ExitCode::FAILURE
-                }
+            microsite::serve::serve(microsite::serve::ServeOptions { build, bind, port })?;
+        }
+        Command::Check { root } => {
+            scaffold::require_project(&root)?;
+            let (site, emitted) = microsite::check(&root)?;
+            let report = &emitted.report;
+            for (url, pages) in &report.external {
+                println!("external (not fetched): {url} (on {} page(s), first {})", pages.len(), pages.iter().next().map_or("", String::as_str));
+            }
+            for warning in &site.warnings {
+                println!("problem: {warning}");
+            }
+            for problem in &report.problems {
+                println!("problem: {problem}");
+            }
+            let count = site.warnings.len() + report.problems.len();
+            println!("checked {} pages and {} links ({} external): {count} problem(s)", report.pages, report.links, report.external.len());
+            if count > 0 {
+                return Ok(ExitCode::FAILURE);
             }
         }
-        Command::Check { root } => match microsite::check(&root) {
-            Ok((site, emitted)) => {
-                let report = &emitted.report;
-                for (url, pages) in &report.external {
-                    println!("external (not fetched): {url} (on {} page(s), first {})", pages.len(), pages.iter().next().map_or("", String::as_str));
-                }
-                for warning in &site.warnings {
-                    println!("problem: {warning}");
-                }
-                for problem in &report.problems {
-                    println!("problem: {problem}");
-                }
-                let count = site.warnings.len() + report.problems.len();
-                println!("checked {} pages and {} links ({} external): {count} problem(s)", report.pages, report.links, report.external.len());
-                if count == 0 {
-                    ExitCode::SUCCESS
-                } else {
-                    ExitCode::FAILURE
-                }
+        Command::Init { dir } => {
+            let written = scaffold::init(&dir)?;
+            let theme = written.files.iter().filter(|f| f.strip_prefix(&dir).unwrap_or(f).starts_with("themes")).count();
+            eprintln!("made a new project in {}:", dir.display());
+            for file in written.files.iter().filter(|f| !f.strip_prefix(&dir).unwrap_or(f).starts_with("themes")) {
+                eprintln!("  {}", file.display());
             }
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::FAILURE
+            eprintln!("  {} ({theme} files)", dir.join("themes/default/").display());
+            eprintln!("Replace the [placeholders] in {} and the proposal files, then:", dir.join(microsite::config::SITE_FILE).display());
+            let root = if dir == Path::new(".") { String::new() } else { format!(" --root {}", dir.display()) };
+            let next = [
+                (format!("microsite serve{root}"), "preview, rebuilt as you edit"),
+                (format!("microsite new proposal{root} --pillar first-pillar SLUG"), "add a proposal"),
+                (format!("microsite build{root} --strict"), "the site, into build/"),
+            ];
+            let width = next.iter().map(|(command, _)| command.len()).max().unwrap_or(0);
+            for (command, what) in next {
+                eprintln!("  {command:width$}   # {what}");
             }
-        },
+        }
+        Command::New(New::Proposal { pillar, slug, root }) => {
+            let written = scaffold::new_proposal(&root, &pillar, &slug)?;
+            for file in &written.files {
+                println!("wrote {}", file.display());
+            }
+            for note in &written.notes {
+                eprintln!("note: {note}");
+            }
+        }
     }
+    Ok(ExitCode::SUCCESS)
 }
