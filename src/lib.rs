@@ -27,6 +27,7 @@ pub mod html;
 pub mod markdown;
 pub mod model;
 pub mod outdir;
+pub mod progress;
 pub mod project;
 pub mod publish;
 pub mod render;
@@ -34,6 +35,7 @@ pub mod sanitize;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
+pub mod term;
 pub mod theme;
 pub mod write;
 
@@ -160,11 +162,23 @@ pub fn check(root: &Path) -> Result<(Prepared, Emitted)> {
 /// locked, and swaps it in only if nothing failed (and, with `strict`, nothing was found
 /// wrong). A folder microsite did not make is replaced only with `force` ([`outdir`]).
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
+    build_with_progress(options, None)
+}
+
+/// [`build`], counting the pages it writes in `progress` (for a progress bar).
+pub fn build_with_progress(options: &BuildOptions, progress: Option<&progress::Progress>) -> Result<BuildReport> {
     let out = options.out_dir();
     check_output_folder(&options.root, &out)?;
     let prepared = prepare(&options.root, options.base_url.as_deref())?;
     let staging = write::Staging::create(&out, options.force)?;
-    let emitted = match emit(&prepared, &staging) {
+    let emitted = match progress {
+        Some(progress) => {
+            progress.start(prepared.site.proposals.len(), render::jobs(&prepared.site).len());
+            emit(&prepared, &progress::Counted { inner: &staging, progress })
+        }
+        None => emit(&prepared, &staging),
+    };
+    let emitted = match emitted {
         Ok(emitted) => emitted,
         Err(e) => {
             staging.abandon();

@@ -1,11 +1,14 @@
 //! The `microsite` command line: parses arguments and reports, nothing more.
 
+use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand};
-use microsite::scaffold;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use microsite::progress::Progress;
+use microsite::{scaffold, term};
 
 /// A static-site generator for the CMA's trilingual budget proposals.
 #[derive(Parser)]
@@ -23,44 +26,44 @@ enum Command {
     /// build succeeded, so a failed build leaves the previous output as it was.
     Build {
         /// The project folder, holding content/ and themes/.
-        #[arg(long, value_name = "DIR", default_value = ".")]
+        #[arg(short, long, value_name = "DIR", default_value = ".")]
         root: PathBuf,
         /// The output folder (replaced whole, if it is empty or was made by microsite); a
         /// relative path is taken from --root.
-        #[arg(long, value_name = "DIR", default_value = "build")]
+        #[arg(short, long, value_name = "DIR", default_value = "build")]
         out: PathBuf,
         /// Fail, writing nothing, if there is any warning (a missing translation, or
         /// language versions of a proposal with different paragraph counts).
-        #[arg(long)]
+        #[arg(short, long)]
         strict: bool,
         /// Publish for this address instead of the site settings' base_url, e.g.
         /// https://preview.example.org/budget/ (canonical links, sitemap, link previews).
-        #[arg(long, value_name = "URL")]
+        #[arg(short, long, value_name = "URL")]
         base_url: Option<String>,
         /// Replace the output folder even if it was not made by microsite (it holds files
         /// and no .microsite-output marker). Everything in it is deleted.
-        #[arg(long)]
+        #[arg(short, long)]
         force: bool,
     },
     /// Build, serve the site on a local address, rebuild when content/ or themes/ change,
     /// and reload open pages. Writes the same output as `build`.
     Serve {
         /// The project folder, holding content/ and themes/.
-        #[arg(long, value_name = "DIR", default_value = ".")]
+        #[arg(short, long, value_name = "DIR", default_value = ".")]
         root: PathBuf,
         /// The output folder (replaced whole, if it is empty or was made by microsite); a
         /// relative path is taken from --root.
-        #[arg(long, value_name = "DIR", default_value = "build")]
+        #[arg(short, long, value_name = "DIR", default_value = "build")]
         out: PathBuf,
         /// The port to listen on (0: any free port).
-        #[arg(long, default_value_t = 1111)]
+        #[arg(short, long, default_value_t = 1111)]
         port: u16,
         /// The address to listen on; 0.0.0.0 lets a phone on the same network open it.
         #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
         /// Replace the output folder even if it was not made by microsite (it holds files
         /// and no .microsite-output marker). Everything in it is deleted.
-        #[arg(long)]
+        #[arg(short, long)]
         force: bool,
     },
     /// Check the site without writing it: every internal link, asset and #fragment must
@@ -70,7 +73,7 @@ enum Command {
     /// External links are listed, not fetched. Exits non-zero on any problem.
     Check {
         /// The project folder, holding content/ and themes/.
-        #[arg(long, value_name = "DIR", default_value = ".")]
+        #[arg(short, long, value_name = "DIR", default_value = ".")]
         root: PathBuf,
     },
     /// Start a new project in DIR (new or empty): settings with placeholders to replace,
@@ -103,12 +106,15 @@ enum New {
     },
 }
 
+/// Above this many proposals, a build on a terminal shows a progress bar.
+const PROGRESS_ABOVE: usize = 200;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli.command) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e}");
+            term::error(e);
             ExitCode::FAILURE
         }
     }
@@ -119,9 +125,9 @@ fn run(command: Command) -> microsite::Result<ExitCode> {
         Command::Build { root, out, strict, base_url, force } => {
             scaffold::require_project(&root)?;
             let started = Instant::now();
-            let report = microsite::build(&microsite::BuildOptions { root, out, strict, base_url, force })?;
+            let report = build(&microsite::BuildOptions { root, out, strict, base_url, force })?;
             for warning in &report.warnings {
-                eprintln!("warning: {warning}");
+                term::warning(warning);
             }
             eprintln!("built {} pages ({} files) into {} in {} ms", report.pages, report.files, report.out.display(), started.elapsed().as_millis());
         }
@@ -180,4 +186,46 @@ fn run(command: Command) -> microsite::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A build, with a progress bar on standard error if it is a terminal and the site is
+/// large; with none, the build counts nothing.
+fn build(options: &microsite::BuildOptions) -> microsite::Result<microsite::BuildReport> {
+    if !std::io::stderr().is_terminal() {
+        return microsite::build(options);
+    }
+    let progress = Progress::default();
+    std::thread::scope(|scope| {
+        let bar = scope.spawn(|| show_progress(&progress));
+        let result = microsite::build_with_progress(options, Some(&progress));
+        progress.finish();
+        bar.thread().unpark();
+        result
+    })
+}
+
+/// Draws `progress` as a bar until the build ends, once the site turns out to be large.
+fn show_progress(progress: &Progress) {
+    let mut bar: Option<ProgressBar> = None;
+    loop {
+        let now = progress.get();
+        if now.finished {
+            break;
+        }
+        if bar.is_none() && now.proposals > PROGRESS_ABOVE {
+            let style = ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} pages, {elapsed}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> ");
+            let new = ProgressBar::with_draw_target(Some(now.pages as u64), ProgressDrawTarget::stderr()).with_style(style).with_prefix("building");
+            new.tick();
+            bar = Some(new);
+        }
+        if let Some(bar) = &bar {
+            bar.set_position(now.done as u64);
+        }
+        std::thread::park_timeout(Duration::from_millis(100));
+    }
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
 }
