@@ -3,6 +3,10 @@
 //! instead of decoding all of them: the slowest step of a small build (see
 //! `src/convert.rs`). Also writes `slots.rs`, the table of those files that
 //! `src/convert.rs` includes, so the slots are named in one place.
+//!
+//! And writes `default_theme.rs`: every file of `themes/default/`, embedded with
+//! `include_bytes!`, which `microsite init` copies into a new project (`src/scaffold.rs`),
+//! so that an installed binary needs no copy of this repository.
 
 use std::fmt::Write as _;
 
@@ -43,4 +47,36 @@ fn main() {
     }
     table.push_str("];\n");
     std::fs::write(out.join("slots.rs"), table).expect("OUT_DIR is writable");
+    embed_default_theme(&out);
+}
+
+/// Writes `default_theme.rs`: a `&[(&str, &[u8])]` of every file under `themes/default/`
+/// (its path there, with `/` separators, and its contents), in path order.
+fn embed_default_theme(out: &std::path::Path) {
+    let dir = std::path::PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR")).join("themes/default");
+    // A folder: cargo runs this again when any file under it is added, removed or changed.
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut files = Vec::new();
+    list_files(&dir, "", &mut files);
+    files.sort();
+    let mut table = String::from("&[\n");
+    for rel in files {
+        let _ = writeln!(table, "    ({rel:?}, include_bytes!({:?})),", dir.join(&rel).display().to_string());
+    }
+    table.push_str("]\n");
+    std::fs::write(out.join("default_theme.rs"), table).expect("OUT_DIR is writable");
+}
+
+fn list_files(dir: &std::path::Path, prefix: &str, files: &mut Vec<String>) {
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display())) {
+        let entry = entry.expect("a readable folder entry");
+        let name = entry.file_name().into_string().expect("theme file names are UTF-8");
+        let rel = format!("{prefix}{name}");
+        // Follows links, as the theme loader does (to files inside the project).
+        if entry.path().is_dir() {
+            list_files(&entry.path(), &format!("{rel}/"), files);
+        } else {
+            files.push(rel);
+        }
+    }
 }

@@ -31,11 +31,13 @@ pub mod output;
 pub mod pipeline;
 pub mod prepare;
 pub mod proofread;
+pub mod scaffold;
 pub mod serve;
+pub mod term;
 pub mod text;
 pub mod timings;
 
 pub use error::{Error, Result};
 pub use output::emit::{emit, Emitted};
-pub use pipeline::{build, check, BuildOptions, BuildReport};
+pub use pipeline::{build, build_with_progress, check, BuildOptions, BuildReport};
 pub use prepare::{prepare, Prepared};

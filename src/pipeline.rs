@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::output::emit::{emit, Emitted};
-use crate::output::write;
+use crate::output::{progress, render, write};
 use crate::prepare::{prepare, Prepared};
 use crate::timings::Timings;
 
@@ -60,11 +60,23 @@ pub fn check(root: &Path) -> Result<(Prepared, Emitted)> {
 /// locked, and swaps it in only if nothing failed (and, with `strict`, nothing was found
 /// wrong). A folder microsite did not make is replaced only with `force` ([`crate::output::outdir`]).
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
+    build_with_progress(options, None)
+}
+
+/// [`build`], counting the pages it writes in `progress` (for a progress bar).
+pub fn build_with_progress(options: &BuildOptions, progress: Option<&progress::Progress>) -> Result<BuildReport> {
     let out = options.out_dir();
     check_output_folder(&options.root, &out)?;
     let prepared = prepare(&options.root, options.base_url.as_deref())?;
     let staging = write::Staging::create(&out, options.force)?;
-    let emitted = match emit(&prepared, &staging) {
+    let emitted = match progress {
+        Some(progress) => {
+            progress.start(prepared.site.proposals.len(), render::jobs(&prepared.site).len());
+            emit(&prepared, &progress::Counted { inner: &staging, progress })
+        }
+        None => emit(&prepared, &staging),
+    };
+    let emitted = match emitted {
         Ok(emitted) => emitted,
         Err(e) => {
             staging.abandon();

@@ -43,13 +43,13 @@ fn rebuild(options: &BuildOptions, why: &str) -> bool {
     match crate::build(options) {
         Ok(report) => {
             for warning in &report.warnings {
-                eprintln!("warning: {warning}");
+                crate::term::warning(warning);
             }
             eprintln!("{why}: built {} pages in {} ms", report.pages, started.elapsed().as_millis());
             true
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            crate::term::error(&e);
             eprintln!("{why}: build failed; still serving the last good site");
             false
         }
@@ -61,6 +61,8 @@ async fn run(options: ServeOptions) -> Result<()> {
     let out = build.out_dir();
     // A folder the build may not replace is not served either (it may be anybody's).
     drop(crate::output::outdir::OutDir::lock(&out, build.force)?);
+    // The port first: if it is taken, say so before building anything.
+    let listener = tokio::net::TcpListener::bind(SocketAddr::new(options.bind, options.port)).await.map_err(|e| listen_error(&options, &e))?;
     rebuild(&build, "start");
     // Serve under the path the site is published at, so that 404.html and every link
     // behave as they will on the real host.
@@ -78,9 +80,6 @@ async fn run(options: ServeOptions) -> Result<()> {
     .layer(axum::middleware::map_response(for_preview))
     .layer(livereload);
 
-    let listener = tokio::net::TcpListener::bind(SocketAddr::new(options.bind, options.port))
-        .await
-        .map_err(|e| Error::msg(format!("cannot listen on {}:{}: {e}", options.bind, options.port)))?;
     let address = listener.local_addr().map_err(|e| Error::msg(e.to_string()))?;
     // Watching starts before "serving" is printed: an edit made as soon as the server
     // says it is up is seen.
@@ -99,6 +98,18 @@ async fn run(options: ServeOptions) -> Result<()> {
     // Open pages hold their live-reload stream open: give requests a moment, then go.
     tokio::time::sleep(Duration::from_millis(500)).await;
     Ok(())
+}
+
+/// Why the server cannot listen, and, if the port is taken, what to do.
+fn listen_error(options: &ServeOptions, e: &std::io::Error) -> Error {
+    let mut message = format!("cannot listen on {}: {e}", SocketAddr::new(options.bind, options.port));
+    if e.kind() == std::io::ErrorKind::AddrInUse {
+        message.push_str(&format!(
+            "\n  the port is taken (another `microsite serve`?): pass --port 0 for any free port, or another one, e.g. --port {}",
+            options.port.wrapping_add(1).max(1024)
+        ));
+    }
+    Error::msg(message)
 }
 
 /// How long a client may take to send a request's headers before its connection is
@@ -149,13 +160,13 @@ fn watch(dirs: &[PathBuf]) -> Option<(notify::RecommendedWatcher, mpsc::Receiver
     let mut watcher = match notify::recommended_watcher(tx) {
         Ok(w) => w,
         Err(e) => {
-            eprintln!("error: cannot watch for changes: {e}");
+            crate::term::error(format_args!("cannot watch for changes: {e}"));
             return None;
         }
     };
     for dir in dirs.iter().filter(|d| d.is_dir()) {
         if let Err(e) = watcher.watch(dir, RecursiveMode::Recursive) {
-            eprintln!("error: cannot watch {}: {e}", dir.display());
+            crate::term::error(format_args!("cannot watch {}: {e}", dir.display()));
         }
     }
     Some((watcher, rx))

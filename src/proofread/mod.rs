@@ -87,7 +87,7 @@ fn language(root: &Path, site: &Site, setting: &str, named: Option<&str>, cjk: b
 
 /// Reads `value`, a path under `content/` named by the setting `what` (on `line` of the
 /// settings): a relative path without `..`, to a UTF-8 file inside the project
-/// ([`crate::project::read`] refuses a link out of it). Returns (the file as named in
+/// ([`crate::load::project::read`] refuses a link out of it). Returns (the file as named in
 /// messages, its text without a byte-order mark).
 fn read_content_file(root: &Path, what: &str, value: &str, line: u64) -> Result<(std::path::PathBuf, String)> {
     let site_file = display_path(root, SITE_FILE);

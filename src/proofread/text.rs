@@ -164,7 +164,7 @@ fn same_place(a: &Place, b: &Place) -> bool {
 }
 
 /// The parser options the site renders a body of language `lang` with
-/// ([`crate::markdown::parse`]): the same text as the pages show.
+/// ([`crate::text::markdown::parse`]): the same text as the pages show.
 fn options(lang: &str) -> Options {
     let mut options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_HEADING_ATTRIBUTES;
     if !crate::text::markdown::is_cjk_language(lang) {

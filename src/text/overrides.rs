@@ -1,4 +1,4 @@
-//! The reviewed corrections to a generated language's conversion (see [`crate::convert`]),
+//! The reviewed corrections to a generated language's conversion (the converter reads them),
 //! from two files in OpenCC's `source<TAB>target` format:
 //!
 //! - the theme's, `themes/NAME/strings/LANG-overrides.txt`: wording of its UI strings that
