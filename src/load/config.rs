@@ -40,7 +40,7 @@ pub struct SiteConfig {
     /// Optional Markdown shown on each home page under the title.
     #[serde(default)]
     pub intro: Localized,
-    /// Optional examples of what to search for, per authored language (`中試、夜間經濟`),
+    /// Optional examples of what to search for, per authored language (`電動車、職業培訓`),
     /// shown in the search box's placeholder; without them the theme's generic one.
     #[serde(default)]
     pub search_examples: Localized,

@@ -6,8 +6,8 @@
 //! characters is findable, which is what Chinese (written without spaces) needs, with no
 //! segmenter to get a new term wrong. Chinese matching is script-blind: query and text
 //! are both folded to Simplified with a character table built here from OpenCC (for
-//! every character of the Traditional text), so 「夜间经济」 finds 夜間經濟 on the
-//! Traditional edition and 「碳標籤」 finds 碳标签 on the Simplified one. English matches
+//! every character of the Traditional text), so 「发展基金」 finds 發展基金 on the
+//! Traditional edition and 「電動車」 finds 电动车 on the Simplified one. English matches
 //! words by prefix ("industrial" finds "industrialisation").
 //!
 //! The records come in the order of the full text (pillar by pillar), which is how the

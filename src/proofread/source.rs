@@ -233,9 +233,9 @@ mod tests {
 
     #[test]
     fn differences_are_told_apart() {
-        let para1 = "製造業對香港經濟和社會可持續發展的重要性不言而喻";
+        let para1 = "海港城市的物流業對經濟和社會的重要性不言而喻";
         let para2 = "環顧世界主要經濟體近年推動工業再發展的一項普遍做法";
-        let para3 = "香港中華廠商聯合會呼籲特區政府應及時提升工業發展的政策定位";
+        let para3 = "本商會呼籲當局應及時檢討碼頭用地的長遠規劃和政策定位";
         let source = format!("{para1}{para2}{para3}");
         assert_eq!(diff(&source, &source.replacen("經濟體", "經济體", 1)), Difference::Changed(1));
         assert_eq!(diff(&source, &source.replacen("工業再發展", "產業再振興", 1)), Difference::Changed(5));
