@@ -83,8 +83,15 @@ function chineseRuns(length) {
   return runs;
 }
 const me = [proposal.number];
-/** A distinctive Chinese word: found in this proposal only, written differently in the two scripts. */
-const word = [4, 3, 5, 6, 2].flatMap(chineseRuns).find((r) => r.tc !== r.sc && same(r.found, me));
+/** A distinctive Chinese word: found in this proposal only, written differently in the two
+ *  scripts; of those, the one the proposal repeats most (a run that recurs is a term, not
+ *  the end of one word and the start of another), four characters long if it can be. */
+const ownText = proposal.paragraphs.tc.map((p) => p.text).join("\n");
+const recurs = (run) => ownText.split(run).length - 1;
+const word = [4, 3, 5, 6, 2]
+  .flatMap(chineseRuns)
+  .filter((r) => r.tc !== r.sc && same(r.found, me))
+  .reduce((a, b) => (a && recurs(a.tc) >= recurs(b.tc) ? a : b), undefined);
 /** A common one: found in this proposal and others. */
 const common = chineseRuns(2).find((r) => r.found.length >= 2 && r.tc !== r.sc) ?? chineseRuns(2).find((r) => r.found.length >= 2);
 
