@@ -115,7 +115,8 @@ test("microsite serve reloads an open page after a content file changes", async 
     const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 60000);
     child.stderr.on("data", (chunk) => {
       output += chunk;
-      const m = output.match(/serving .* at (http:\/\/\S+)/);
+      // The whole address: stderr may arrive cut in the middle of it.
+      const m = output.match(/serving .* at (http:\/\/\S+) /);
       if (m) {
         clearTimeout(timer);
         resolve(m[1]);
@@ -127,6 +128,7 @@ test("microsite serve reloads an open page after a content file changes", async 
     page = await browser.newPage(phone);
     // Edit only once the page listens for reloads (its event stream is open).
     const listening = page.waitForResponse((r) => r.url().includes("tower-livereload"));
+    listening.catch(() => {}); // if the page fails first, report that failure, not this one
     await page.goto(address + `en/proposals/${proposalFile.slug}/`);
     await listening;
     const navigations = [];
