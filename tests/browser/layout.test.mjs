@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { serve, launch, phone, desktop, site, shots } from "./lib.mjs";
-import { everyKind } from "./pages.mjs";
+import { everyKind, counts, proposal, anchor, firstParagraph } from "./pages.mjs";
 
 let server, browser;
 before(async () => {
@@ -38,8 +38,8 @@ for (const { lang, kind, path: pagePath } of everyKind) {
       }));
       assert.ok(scrollWidth <= clientWidth, `at ${width}px the page is ${scrollWidth}px wide`);
       const pillars = page.locator("nav.pillars a");
-      assert.equal(await pillars.count(), 4, "four pillar links");
-      for (let i = 0; i < 4; i++) {
+      assert.equal(await pillars.count(), counts.pillars, `${counts.pillars} pillar links, one per pillar`);
+      for (let i = 0; i < counts.pillars; i++) {
         const box = await pillars.nth(i).boundingBox();
         assert.ok(box && box.height >= 44 && box.width >= 44, `pillar link ${i + 1} is ${box?.width}×${box?.height}`);
         assert.ok(box.x >= 0 && box.x + box.width <= width, `pillar link ${i + 1} is on screen`);
@@ -66,17 +66,17 @@ for (const { lang, kind, path: pagePath } of everyKind) {
 test("Chinese body text is set at line height 1.7–1.8 and English within a 75-character measure", async () => {
   const page = await browser.newPage(phone);
   for (const lang of ["tc", "sc"]) {
-    await page.goto(server.url + `${lang}/proposals/pilot-bases/`);
-    const ratio = await page.evaluate(() => {
-      const s = getComputedStyle(document.querySelector("#p6-1"));
+    await page.goto(server.url + proposal.paths[lang]);
+    const ratio = await page.evaluate((id) => {
+      const s = getComputedStyle(document.getElementById(id));
       return parseFloat(s.lineHeight) / parseFloat(s.fontSize);
-    });
+    }, firstParagraph);
     assert.ok(ratio >= 1.7 && ratio <= 1.85, `${lang} line height ${ratio}`);
   }
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(server.url + "en/proposals/pilot-bases/");
-  const chars = await page.evaluate(() => {
-    const p = document.querySelector("#p6-1");
+  await page.goto(server.url + proposal.paths.en);
+  const chars = await page.evaluate((id) => {
+    const p = document.getElementById(id);
     const s = getComputedStyle(p);
     const probe = document.createElement("span");
     probe.textContent = "abcdefghijklmnopqrstuvwxyz".repeat(4);
@@ -85,7 +85,7 @@ test("Chinese body text is set at line height 1.7–1.8 and English within a 75-
     const perChar = probe.getBoundingClientRect().width / 104;
     probe.remove();
     return p.getBoundingClientRect().width / perChar;
-  });
+  }, firstParagraph);
   assert.ok(chars >= 55 && chars <= 80, `English measure about ${Math.round(chars)} characters`);
   await page.close();
 });
@@ -96,7 +96,7 @@ test("HTML, CSS and JavaScript of every page weigh at most 30 KB gzipped", () =>
   const heaviest = [];
   for (const file of files) {
     const html = fs.readFileSync(path.join(site, file), "utf8");
-    // 404.html links from the published root path (/budget/2024-25/assets/…).
+    // 404.html links from the published root path (/<base path>/assets/…).
     const assets = [...html.matchAll(/(?:href|src)=["']?([^"' >]+\.(?:css|js))/g)].map((m) =>
       m[1].startsWith("/") ? m[1].slice(m[1].indexOf("assets/")) : path.normalize(path.join(path.dirname(file), m[1])),
     );
@@ -119,11 +119,11 @@ test("dark mode follows the system setting", async () => {
 
 test("the print stylesheet drops navigation and keeps paragraph numbers", async () => {
   const page = await browser.newPage(desktop);
-  await page.goto(server.url + "tc/proposals/pilot-bases/");
+  await page.goto(server.url + proposal.paths.tc);
   await page.emulateMedia({ media: "print" });
   assert.equal(await page.locator("header.site-header").isVisible(), false);
   assert.equal(await page.locator("nav.pager").isVisible(), false);
-  assert.equal(await page.locator("#p6-3 .pnum").isVisible(), true);
+  assert.equal(await page.locator(`#${anchor.id} .pnum`).isVisible(), true);
   const pdf = await page.pdf({ format: "A4" });
   assert.ok(pdf.length > 10000, "a PDF is produced");
   await page.close();
@@ -131,7 +131,7 @@ test("the print stylesheet drops navigation and keeps paragraph numbers", async 
 
 test("keyboard users get a skip link and a visible focus", async () => {
   const page = await browser.newPage(desktop);
-  await page.goto(server.url + "en/proposals/pilot-bases/");
+  await page.goto(server.url + proposal.paths.en);
   await page.keyboard.press("Tab");
   const focused = await page.evaluate(() => ({ cls: document.activeElement.className, top: document.activeElement.getBoundingClientRect().top }));
   assert.equal(focused.cls, "skip");

@@ -1,11 +1,12 @@
 // Lighthouse, mobile form factor: at least 95 in performance, accessibility, best practices
-// and SEO on the home page and a proposal page of each language.
+// and SEO on the home page and a proposal page of each language (the proposal with the most
+// paragraphs, found in build/).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 import { serve, chromiumArgs } from "./lib.mjs";
-import { langs } from "./pages.mjs";
+import { langs, proposal } from "./pages.mjs";
 
 let server, chrome;
 before(async () => {
@@ -23,7 +24,7 @@ after(async () => {
 const categories = ["performance", "accessibility", "best-practices", "seo"];
 
 for (const lang of langs) {
-  for (const path of [`${lang}/`, `${lang}/proposals/pilot-bases/`]) {
+  for (const path of [`${lang}/`, proposal.paths[lang]]) {
     test(`Lighthouse scores ≥ 95 on /${path}`, async () => {
       const result = await lighthouse(server.url + path, {
         port: chrome.port,

@@ -1,10 +1,154 @@
-// The pages the browser suite looks at: one of each kind in each language.
+// The pages the browser suite looks at, found in the built site (build/, or $SITE_DIR)
+// rather than named: the content changes with every edition of the submission (other
+// pillars, slugs, numbers, paragraphs and base URL), and the suite must pass on any.
+//
+// What is read: the landing page's canonical link (the published base URL), each
+// edition's home page (its pillar navigation and its tables of contents), and each
+// proposal page (number, title, paragraphs, short link, language switcher).
+import fs from "node:fs";
+import path from "node:path";
+import { site } from "./lib.mjs";
+
 export const langs = ["tc", "sc", "en"];
+/** The hreflang of each edition's links in the language switcher. */
+export const hreflang = { tc: "zh-Hant-HK", sc: "zh-Hans", en: "en" };
+
+function read(file) {
+  const full = path.join(site, file.endsWith("/") || file === "" ? `${file}index.html` : file);
+  if (!fs.existsSync(full)) throw new Error(`${full} is missing: build the site first (cargo run --release -- build)`);
+  return fs.readFileSync(full, "utf8");
+}
+
+/** The attributes of a start tag's source (`<a href="x" class=y>`), quoted or not. */
+function attrs(tag) {
+  const out = {};
+  for (const m of tag.matchAll(/([\w:-]+)(?:=(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g)) out[m[1].toLowerCase()] = decode(m[2] ?? m[3] ?? m[4] ?? "");
+  return out;
+}
+
+/** Every start tag `name` in `html`, as { attrs, start, end } (end: just after the tag). */
+function tags(html, name) {
+  return [...html.matchAll(new RegExp(`<${name}\\b([^>]*)>`, "gi"))].map((m) => ({ attrs: attrs(m[1]), start: m.index, end: m.index + m[0].length }));
+}
+
+/** The source between the start tag `name` with class `cls` and its end tag (not nested). */
+function section(html, name, cls) {
+  const tag = tags(html, name).find((t) => (t.attrs.class || "").split(/\s+/).includes(cls));
+  if (!tag) return null;
+  return html.slice(tag.end, html.indexOf(`</${name}>`, tag.end));
+}
+
+function decode(s) {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp);/gi, (_, e) => {
+    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" }[e.toLowerCase()];
+  });
+}
+
+/** The visible text of an HTML fragment. */
+function text(html) {
+  return decode(html.replace(/<[^>]*>/g, "")).trim();
+}
+
+/** A link's target as a path from the site root (`en/proposals/x/`), from page `from`. */
+function resolve(from, href) {
+  return decodeURIComponent(new URL(href, `http://site/${from}`).pathname.slice(1));
+}
+
+/** The links of an HTML fragment, as paths from the site root. */
+function links(from, html) {
+  return tags(html ?? "", "a").map((t) => t.attrs.href).filter(Boolean).map((h) => resolve(from, h));
+}
+
+/** The same page in every edition, from the language switcher of its `lang` edition. */
+function editions(lang, pagePath, html) {
+  const out = { [lang]: pagePath };
+  for (const t of tags(section(html, "nav", "langs") ?? "", "a")) {
+    const l = langs.find((x) => hreflang[x] === t.attrs.hreflang);
+    if (l) out[l] = resolve(pagePath, t.attrs.href);
+  }
+  for (const l of langs) if (!out[l]) throw new Error(`${pagePath}: no ${l} edition in the language switcher`);
+  return out;
+}
+
+// The published base URL: the landing page's canonical address.
+const landing = read("");
+const canonical = tags(landing, "link").find((t) => t.attrs.rel === "canonical");
+if (!canonical) throw new Error(`${site}/index.html has no canonical link`);
+/** The site's base URL (content/site.yaml's base_url) and its path, e.g. "/a/b/". */
+export const baseUrl = canonical.attrs.href;
+export const basePath = new URL(baseUrl).pathname;
+
+// The pillars and proposals, in the order of the Traditional Chinese home page.
+const home = read("tc/");
+const pillarPaths = [...new Set(links("tc/", section(home, "nav", "pillars")))];
+const proposalPaths = [...new Set([...home.matchAll(/<ul\b[^>]*class="?toc"?[^>]*>([\s\S]*?)<\/ul>/g)].flatMap((m) => links("tc/", m[1])))];
+if (!pillarPaths.length || !proposalPaths.length) throw new Error(`${site}/tc/index.html lists no pillars or no proposals`);
+
+/** How many pillars and proposals the site has (from the home page's navigation and contents). */
+export const counts = { pillars: pillarPaths.length, proposals: proposalPaths.length };
+
+/** The pillars: { paths: {tc, sc, en}, proposals: how many its page lists }. */
+export const pillars = pillarPaths.map((p) => {
+  const html = read(p);
+  const toc = section(html, "ul", "toc");
+  return { paths: editions("tc", p, html), proposals: links(p, toc).length };
+});
+
+/** The proposals: { number, paths, short (short link per edition), title, paragraphs } where
+ *  title[lang] is its title and paragraphs[lang] its [{ id, number ("6.3"), text }]. */
+export const proposals = proposalPaths.map((p) => {
+  const tcHtml = read(p);
+  const paths = editions("tc", p, tcHtml);
+  const proposal = { paths, short: {}, title: {}, paragraphs: {} };
+  for (const lang of langs) {
+    const html = lang === "tc" ? tcHtml : read(paths[lang]);
+    const h1 = html.match(/<h1>([\s\S]*?)<\/h1>/);
+    const n = h1 && h1[1].match(/<span class="?n"?>(\d+)\.?<\/span>/);
+    if (!n) throw new Error(`${paths[lang]}: no numbered <h1>`);
+    proposal.number = parseInt(n[1], 10);
+    proposal.title[lang] = text(h1[1].slice(n.index + n[0].length));
+    const shortlink = tags(html, "a").find((t) => t.attrs.class === "shortlink");
+    if (shortlink) proposal.short[lang] = resolve(paths[lang], shortlink.attrs.href);
+    proposal.paragraphs[lang] = [...html.matchAll(/<p\b([^>]*)>([\s\S]*?)<\/p>/g)]
+      .map((m) => ({ attrs: attrs(m[1]), inner: m[2] }))
+      .filter(({ attrs: a }) => /^p/.test(a.id || "") && (a.class || "").split(/\s+/).includes("para"))
+      .map(({ attrs: a, inner }) => {
+        const num = inner.match(/^\s*<a\b[^>]*class="?pnum"?[^>]*>([\s\S]*?)<\/a>/);
+        return { id: a.id, number: num ? text(num[1]) : "", text: text(num ? inner.slice(num[0].length) : inner) };
+      });
+  }
+  return proposal;
+});
+
+/** The pillar page looked at: the one listing the most proposals. */
+export const pillar = pillars.reduce((a, b) => (b.proposals > a.proposals ? b : a));
+
+/** The proposal page looked at: the one with the most paragraphs (the first of those). */
+export const proposal = proposals.reduce((a, b) => (b.paragraphs.tc.length > a.paragraphs.tc.length ? b : a));
+if (proposal.paragraphs.tc.length < 2) throw new Error("no proposal has two paragraphs or more");
+for (const lang of langs) {
+  if (!proposal.short[lang]) throw new Error(`${proposal.paths[lang]}: no short link`);
+  if (proposal.paragraphs[lang].map((p) => p.id).join() !== proposal.paragraphs.tc.map((p) => p.id).join())
+    throw new Error(`${proposal.paths[lang]}: paragraph anchors differ from ${proposal.paths.tc}`);
+}
+
+/** The paragraph deep-linked to: the proposal's third (or its last, if it has fewer), and
+ *  another paragraph of the same page (the next one, or the one before). */
+const at = Math.min(2, proposal.paragraphs.tc.length - 1);
+export const anchor = { ...proposal.paragraphs.tc[at], other: proposal.paragraphs.tc[at + 1]?.id ?? proposal.paragraphs.tc[at - 1].id };
+export const firstParagraph = proposal.paragraphs.tc[0].id;
+
 export const kinds = {
   home: (l) => `${l}/`,
-  pillar: (l) => `${l}/pillars/innovation-technology/`,
-  proposal: (l) => `${l}/proposals/pilot-bases/`,
+  pillar: (l) => pillar.paths[l],
+  proposal: (l) => proposal.paths[l],
   full: (l) => `${l}/full/`,
   search: (l) => `${l}/search/`,
 };
 export const everyKind = langs.flatMap((l) => Object.entries(kinds).map(([kind, path]) => ({ lang: l, kind, path: path(l) })));
+
+/** A string for a RegExp that matches `s` literally. */
+export function literal(s) {
+  return s.replace(/[.*+?^${}()|[\]\\\/]/g, "\\$&");
+}

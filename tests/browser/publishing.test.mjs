@@ -1,19 +1,23 @@
-// Publishing under a subpath: built with --base-url https://example.org/budget/2024-25/
-// and served from a parent folder, every link, asset, redirect, alternate and canonical
-// address on every page answers; the switcher and short links work there too; and
-// `microsite serve` reloads an open page after a content file changes.
+// Publishing under a subpath: built with --base-url https://example.org/<path>/ (the path
+// of the site's own base_url) and served from a parent folder, every link, asset,
+// redirect, alternate and canonical address on every page answers; the switcher and
+// short links work there too; and `microsite serve` reloads an open page after a content
+// file changes.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { serve, launch, phone, microsite, projectCopy } from "./lib.mjs";
+import { basePath, counts, proposal, anchor, literal } from "./pages.mjs";
 
-const base = "https://example.org/budget/2024-25/";
+// The path the site is published under (from its canonical links), or one if it is the root.
+const sub = basePath === "/" ? "/preview/site/" : basePath;
+const base = `https://example.org${sub}`;
 let parent, server, browser;
 before(async () => {
   parent = fs.mkdtempSync(path.join(fs.realpathSync((await import("node:os")).tmpdir()), "subpath-"));
-  const out = path.join(parent, "budget", "2024-25");
+  const out = path.join(parent, ...sub.split("/").filter(Boolean));
   execFileSync(microsite(), ["build", "--base-url", base, "--out", out], { cwd: path.resolve(import.meta.dirname, "../.."), stdio: "pipe" });
   server = await serve(parent, "/");
   browser = await launch();
@@ -34,7 +38,7 @@ function linksOf(html) {
 
 test("every link on every page answers when the site is served from a subpath", async () => {
   const origin = server.url.replace(/\/$/, "");
-  const start = `${origin}/budget/2024-25/`;
+  const start = `${origin}${sub}`;
   const seen = new Set([start]);
   const queue = [start];
   const broken = [];
@@ -50,7 +54,7 @@ test("every link on every page answers when the site is served from a subpath", 
     pages++;
     const html = await res.text();
     for (let link of linksOf(html)) {
-      if (link.startsWith(base)) link = `${origin}/budget/2024-25/${link.slice(base.length)}`;
+      if (link.startsWith(base)) link = `${origin}${sub}${link.slice(base.length)}`;
       if (/^[a-z]+:/i.test(link) && !link.startsWith(origin)) continue;
       const target = new URL(link, url);
       target.hash = "";
@@ -61,33 +65,58 @@ test("every link on every page answers when the site is served from a subpath", 
     }
   }
   assert.deepEqual(broken, []);
-  assert.ok(pages >= 3 * (1 + 1 + 4 + 13 + 13) + 1, `crawled ${pages} pages`);
-  const missing = await fetch(`${origin}/budget/2024-25/no/such/page/`);
+  // Each edition's home, full text, pillars, proposals and short links, and the landing page.
+  const expected = 3 * (1 + 1 + counts.pillars + 2 * counts.proposals) + 1;
+  assert.ok(pages >= expected, `crawled ${pages} pages, expected at least ${expected}`);
+  const missing = await fetch(`${origin}${sub}no/such/page/`);
   assert.equal(missing.status, 404);
   const body = await missing.text();
-  assert.match(body, /href="?\/budget\/2024-25\/en\/"?/, "the 404 page offers the editions");
+  assert.match(body, new RegExp(`href="?${literal(sub)}en/"?`), "the 404 page offers the editions");
 });
 
 test("under the subpath, the switcher keeps the paragraph and short links redirect", async () => {
   const page = await browser.newPage(phone);
-  await page.goto(server.url + "budget/2024-25/en/6/#p6-3");
-  await page.waitForURL(/\/budget\/2024-25\/en\/proposals\/pilot-bases\/#p6-3$/);
+  const target = `#${anchor.id}`;
+  await page.goto(server.url + sub.slice(1) + proposal.short.en + target);
+  await page.waitForURL(new RegExp(`${literal(sub + proposal.paths.en + target)}$`));
   await page.locator("nav.langs a[hreflang=zh-Hans]").click();
-  await page.waitForURL(/\/budget\/2024-25\/sc\/proposals\/pilot-bases\/#p6-3$/);
+  await page.waitForURL(new RegExp(`${literal(sub + proposal.paths.sc + target)}$`));
   const css = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
   assert.match(css, /PingFang SC|Noto Sans CJK SC/, "the stylesheet loaded");
   await page.close();
 });
 
+/** An English proposal file of the project at `root` with a title in its front matter:
+ *  { file, slug, line (the title line), title (its text) }, the first in name order. */
+function englishProposal(root) {
+  const dir = path.join(root, "content", "proposals");
+  for (const name of fs.readdirSync(dir).filter((n) => n.endsWith(".en.md")).sort()) {
+    const source = fs.readFileSync(path.join(dir, name), "utf8");
+    const front = source.match(/^---\r?\n([\s\S]*?)\r?\n---/);
+    const line = front?.[1].match(/^title:[ \t]*(\S.*)$/m);
+    if (!line) continue;
+    const value = line[1].trim();
+    const title = value[0] === "'" ? value.slice(1, -1).replaceAll("''", "'") : value[0] === '"' ? JSON.parse(value) : value;
+    const slug = front[1].match(/^slug:[ \t]*['"]?([^'"\s]+)/m)?.[1] ?? name.slice(0, -".en.md".length);
+    return { file: path.join(dir, name), slug, line: line[0], value, title };
+  }
+  throw new Error(`no English proposal with a title in ${dir}`);
+}
+
+/** The words (letters and digits) of a text, for comparing a title with its typeset heading. */
+const words = (s) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).join(" ");
+
 test("microsite serve reloads an open page after a content file changes", async () => {
   const root = projectCopy();
+  const proposalFile = englishProposal(root);
   const child = spawn(microsite(), ["serve", "--port", "0", "--root", root], { stdio: ["ignore", "ignore", "pipe"] });
   let output = "";
   const address = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 60000);
     child.stderr.on("data", (chunk) => {
       output += chunk;
-      const m = output.match(/serving .* at (http:\/\/\S+)/);
+      // The whole address: stderr may arrive cut in the middle of it.
+      const m = output.match(/serving .* at (http:\/\/\S+) /);
       if (m) {
         clearTimeout(timer);
         resolve(m[1]);
@@ -99,14 +128,19 @@ test("microsite serve reloads an open page after a content file changes", async 
     page = await browser.newPage(phone);
     // Edit only once the page listens for reloads (its event stream is open).
     const listening = page.waitForResponse((r) => r.url().includes("tower-livereload"));
-    await page.goto(address + "en/proposals/pilot-bases/");
+    listening.catch(() => {}); // if the page fails first, report that failure, not this one
+    await page.goto(address + `en/proposals/${proposalFile.slug}/`);
     await listening;
     const navigations = [];
     page.on("framenavigated", (f) => navigations.push(f.url()));
     page.on("response", (r) => navigations.push(`${r.status()} ${r.url()}`));
-    assert.match(await page.locator("h1").textContent(), /Build Twin Bases/);
-    const file = path.join(root, "content/proposals/pilot-bases.en.md");
-    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("title: 'Build Twin Bases", "title: 'Edited: Build Twin Bases"));
+    const heading = words(await page.locator("h1").textContent());
+    assert.ok(heading.endsWith(words(proposalFile.title)), `the page's heading “${heading}” shows the title “${proposalFile.title}”`);
+    assert.ok(!heading.includes("Edited"));
+    const { value } = proposalFile;
+    const edited = value[0] === "'" || value[0] === '"' ? `${value[0]}Edited: ${value.slice(1)}` : `'Edited: ${value.replaceAll("'", "''")}'`;
+    const source = fs.readFileSync(proposalFile.file, "utf8");
+    fs.writeFileSync(proposalFile.file, source.replace(proposalFile.line, () => `title: ${edited}`));
     await page
       .waitForFunction(() => document.querySelector("h1").textContent.includes("Edited:"), null, { timeout: 30000 })
       .catch((e) => {
