@@ -52,7 +52,7 @@ fn main() {
             Source { title_tc, title_en, body_tc, body_en }
         })
         .collect();
-    let cc = Converter::load(repo, "default", "zh-Hans", "hk2s").expect("OpenCC");
+    let cc = Converter::load(repo, &microsite::domain::Submission::single(), "default", "zh-Hans", "hk2s").expect("OpenCC");
 
     let _ = fs::remove_dir_all(&out);
     let ms = out.join("microsite");

@@ -57,6 +57,8 @@ impl BaseUrl {
 /// The whole site, every text keyed by language code.
 #[derive(Debug)]
 pub struct Site {
+    /// Where the submission's files are.
+    pub submission: Submission,
     pub theme: String,
     /// Where the site is published, when known.
     pub base_url: Option<BaseUrl>,
@@ -203,6 +205,38 @@ pub struct BodySource {
     /// A hash of the body as first read: a file edited during the build is an error, not
     /// a page made from two different versions of it.
     pub(crate) hash: u64,
+}
+
+/// Where one submission's files are in a project: its folder and its settings file. The
+/// submission being built is this value, not an assumption: today the whole `content/`
+/// folder is one submission ([`Submission::single`]); a site holding several keeps each in
+/// a folder of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Submission {
+    /// Its folder, from the project root (`content`).
+    pub dir: String,
+    /// Its settings file, from the project root (`content/site.yaml`).
+    pub settings: String,
+}
+
+impl Submission {
+    /// The layout of a project holding one submission: `content/site.yaml`,
+    /// `content/proposals/`, `content/LANG-overrides.txt`.
+    pub fn single() -> Submission {
+        Submission { dir: "content".into(), settings: "content/site.yaml".into() }
+    }
+    /// A file of the submission, from the project root (`rel` from its folder).
+    pub fn file(&self, rel: &str) -> String {
+        format!("{}/{rel}", self.dir)
+    }
+    /// The folder of its proposal files.
+    pub fn proposals(&self) -> String {
+        self.file("proposals")
+    }
+    /// The reviewed conversion overrides of generated language `lang`.
+    pub fn overrides(&self, lang: &str) -> String {
+        self.file(&format!("{lang}-overrides.txt"))
+    }
 }
 
 /// Index of a language edition in [`Site::languages`].

@@ -169,7 +169,7 @@ fn run(command: Command) -> microsite::Result<ExitCode> {
                 eprintln!("  {}", file.display());
             }
             eprintln!("  {} ({theme} files)", dir.join("themes/default/").display());
-            eprintln!("Replace the [placeholders] in {} and the proposal files, then:", dir.join(microsite::load::config::SITE_FILE).display());
+            eprintln!("Replace the [placeholders] in {} and the proposal files, then:", dir.join(microsite::domain::Submission::single().settings).display());
             let root = if dir == Path::new(".") { String::new() } else { format!(" --root {}", dir.display()) };
             let next = [
                 (format!("microsite serve{root}"), "preview, rebuilt as you edit"),

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::domain::Submission;
 use crate::error::{Error, Result};
 use crate::output::emit::{emit, Emitted};
 use crate::output::{progress, render, write};
@@ -51,7 +52,7 @@ pub struct BuildReport {
 /// `microsite check`: makes the site in memory, one page at a time (never touching the
 /// output folder), and checks it. Content warnings count as problems here.
 pub fn check(root: &Path) -> Result<(Prepared, Emitted)> {
-    let prepared = prepare(root, None)?;
+    let prepared = prepare(root, &Submission::single(), None)?;
     let emitted = emit(&prepared, &write::Discard)?;
     Ok((prepared, emitted))
 }
@@ -67,7 +68,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
 pub fn build_with_progress(options: &BuildOptions, progress: Option<&progress::Progress>) -> Result<BuildReport> {
     let out = options.out_dir();
     check_output_folder(&options.root, &out)?;
-    let prepared = prepare(&options.root, options.base_url.as_deref())?;
+    let prepared = prepare(&options.root, &Submission::single(), options.base_url.as_deref())?;
     let staging = write::Staging::create(&out, options.force)?;
     let emitted = match progress {
         Some(progress) => {

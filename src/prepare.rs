@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::domain::{Site, CONFIGS};
+use crate::domain::{Site, Submission, CONFIGS};
 use crate::error::Result;
 use crate::load::{config, content, theme};
 use crate::model;
@@ -24,10 +24,11 @@ pub struct Prepared {
     pub notes: Vec<String>,
 }
 
-/// Runs load → model → convert. `base_url` overrides the one in the site settings.
-pub fn prepare(root: &Path, base_url: Option<&str>) -> Result<Prepared> {
+/// Runs load → model → convert for `submission` of the project at `root`. `base_url`
+/// overrides the one in the submission's settings.
+pub fn prepare(root: &Path, submission: &Submission, base_url: Option<&str>) -> Result<Prepared> {
     let mut timings = Timings::start();
-    let mut config = config::load(root)?;
+    let mut config = config::load(root, submission)?;
     let proofreading = proofread::Settings::take(&mut config);
     let generated: Vec<(String, String)> = config
         .languages
@@ -40,11 +41,11 @@ pub fn prepare(root: &Path, base_url: Option<&str>) -> Result<Prepared> {
     // Loading OpenCC's dictionaries overlaps reading the content and the theme.
     let (converters, loaded) = rayon::join(
         || -> Result<BTreeMap<String, convert::Converter>> {
-            generated.iter().map(|(code, cfg)| Ok((code.clone(), convert::Converter::load(root, &config.theme, code, cfg)?))).collect()
+            generated.iter().map(|(code, cfg)| Ok((code.clone(), convert::Converter::load(root, submission, &config.theme, code, cfg)?))).collect()
         },
         || -> Result<_> {
             // Each body is parsed as it is read, to learn its structure, and not kept.
-            let files = content::load_proposals(root, markdown::survey)?;
+            let files = content::load_proposals(root, submission, markdown::survey)?;
             let authored: Vec<&str> = authored.iter().map(String::as_str).collect();
             let theme = theme::load(root, &config.theme, &authored)?;
             Ok((files, theme))
@@ -52,7 +53,7 @@ pub fn prepare(root: &Path, base_url: Option<&str>) -> Result<Prepared> {
     );
     let (files, mut theme) = loaded?;
     timings.lap("load (content, theme, OpenCC)");
-    let (mut site, mut warnings) = model::build(root, config, files, base_url)?;
+    let (mut site, mut warnings) = model::build(root, submission, config, files, base_url)?;
     timings.lap("model");
     let proofread = proofreading.check(root, &site)?;
     warnings.extend(proofread.warnings);

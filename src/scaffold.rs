@@ -7,9 +7,8 @@
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
+use crate::domain::Submission;
 use crate::error::{Error, Result};
-use crate::load::config::SITE_FILE;
-use crate::load::content::PROPOSALS_DIR;
 use crate::load::project::display_path;
 
 /// The default theme, every file of `themes/default/` as it was when microsite was
@@ -18,12 +17,13 @@ pub static DEFAULT_THEME: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "
 
 /// Fails, saying what to do, unless `root` holds a project (`content/site.yaml`).
 pub fn require_project(root: &Path) -> Result<()> {
-    if std::fs::symlink_metadata(root.join(SITE_FILE)).is_ok() {
+    let settings = Submission::single().settings;
+    if std::fs::symlink_metadata(root.join(&settings)).is_ok() {
         return Ok(());
     }
     Err(Error::msg(format!(
         "no microsite project here ({} not found): run in a project folder, pass --root DIR, or start one with `microsite init DIR`",
-        display_path(root, SITE_FILE).display()
+        display_path(root, &settings).display()
     )))
 }
 
@@ -174,13 +174,14 @@ pub fn init(dir: &Path) -> Result<Written> {
         Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => return Err(Error::in_file(dir, "is a file, not a folder: name a new or empty folder")),
         Err(e) => return Err(Error::io(dir, "open the folder", e)),
     }
+    let submission = Submission::single();
     let mut files: Vec<(String, Vec<u8>)> = vec![
-        (SITE_FILE.to_string(), SITE_YAML.into()),
-        (crate::text::overrides::content_file("zh-Hans"), OVERRIDES.into()),
+        (submission.settings.clone(), SITE_YAML.into()),
+        (submission.overrides("zh-Hans"), OVERRIDES.into()),
         (".gitignore".to_string(), GITIGNORE.into()),
     ];
     for lang in ["zh-Hant", "en"] {
-        files.push((format!("{PROPOSALS_DIR}/{FIRST_PROPOSAL}.{lang}.md"), proposal_file(lang, 1, "first-pillar", FIRST_PROPOSAL, true).into()));
+        files.push((format!("{}/{FIRST_PROPOSAL}.{lang}.md", submission.proposals()), proposal_file(lang, 1, "first-pillar", FIRST_PROPOSAL, true).into()));
     }
     files.extend(DEFAULT_THEME.iter().map(|(rel, bytes)| (format!("themes/default/{rel}"), bytes.to_vec())));
     let mut written = Vec::new();
@@ -195,14 +196,15 @@ pub fn init(dir: &Path) -> Result<Written> {
 pub fn new_proposal(root: &Path, pillar: &str, slug: &str) -> Result<Written> {
     crate::model::check_slug(slug).map_err(|why| Error::msg(format!("`{slug}` {why}")))?;
     require_project(root)?;
-    let config = crate::load::config::load(root)?;
-    let site_file = display_path(root, SITE_FILE);
+    let submission = Submission::single();
+    let config = crate::load::config::load(root, &submission)?;
+    let site_file = display_path(root, &submission.settings);
     let Some(ours) = config.pillars.iter().find(|p| p.slug.value == pillar) else {
         let known: Vec<&str> = config.pillars.iter().map(|p| p.slug.value.as_str()).collect();
         return Err(Error::in_file(&site_file, format!("has no pillar `{pillar}`; its pillars are: {}", known.join(", "))));
     };
     let ours = ours.number.value;
-    let existing = crate::load::content::load_proposals(root, |_, _| ())?;
+    let existing = crate::load::content::load_proposals(root, &submission, |_, _| ())?;
     if let Some(twin) = existing.iter().find(|f| f.stem == slug || f.front.slug.value == slug) {
         return Err(Error::in_file(&twin.path, format!("a proposal with the slug `{slug}` exists already; choose another slug")));
     }
@@ -222,7 +224,7 @@ pub fn new_proposal(root: &Path, pillar: &str, slug: &str) -> Result<Written> {
     let mut files = Vec::new();
     for language in config.languages.iter().filter(|l| l.from.is_none()) {
         let lang = &language.code.value;
-        let rel = format!("{PROPOSALS_DIR}/{slug}.{lang}.md");
+        let rel = format!("{}/{slug}.{lang}.md", submission.proposals());
         files.push(write_new(root, &rel, proposal_file(lang, number, pillar, slug, false).as_bytes())?);
     }
     Ok(Written { files, notes })

@@ -12,12 +12,9 @@ use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::domain::Localized;
+use crate::domain::{Localized, Submission};
 use crate::error::{Error, Result};
 use crate::load::project::display_path;
-
-/// Where the site settings live, relative to the project root.
-pub const SITE_FILE: &str = "content/site.yaml";
 
 /// The settings file as written.
 #[derive(Debug, Deserialize)]
@@ -166,10 +163,10 @@ impl<'de> Deserialize<'de> for GlossarySetting {
     }
 }
 
-/// Reads and parses `content/site.yaml` under `root`.
-pub fn load(root: &Path) -> Result<SiteConfig> {
-    let text = read_text(root, SITE_FILE)?;
-    parse_yaml(&text, &display_path(root, SITE_FILE), 0)
+/// Reads and parses the settings of `submission` (`content/site.yaml`) under `root`.
+pub fn load(root: &Path, submission: &Submission) -> Result<SiteConfig> {
+    let text = read_text(root, &submission.settings)?;
+    parse_yaml(&text, &display_path(root, &submission.settings), 0)
 }
 
 /// Reads a UTF-8 text file of the project ([`crate::load::project::read`]), naming it in any error.

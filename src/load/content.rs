@@ -10,13 +10,10 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::domain::{BodySource, Localized};
+use crate::domain::{BodySource, Localized, Submission};
 use crate::error::{Error, Result};
 use crate::load::config::{not_utf8, parse_yaml};
 use crate::load::project::display_path;
-
-/// Where proposal files live, relative to the project root.
-pub const PROPOSALS_DIR: &str = "content/proposals";
 
 /// A proposal file's front matter.
 #[derive(Debug, Deserialize)]
@@ -83,11 +80,12 @@ fn body_hash(body: &str) -> u64 {
     hasher.finish()
 }
 
-/// Reads every `*.md` file under `content/proposals/`, in file-name order, making `B` of
-/// each body with `read_body(markdown, language)`, several files at a time.
-pub fn load_proposals<B: Send>(root: &Path, read_body: impl Fn(&str, &str) -> B + Sync) -> Result<Vec<ProposalFile<B>>> {
+/// Reads every `*.md` file under the proposals folder of `submission`
+/// (`content/proposals/`), in file-name order, making `B` of each body with
+/// `read_body(markdown, language)`, several files at a time.
+pub fn load_proposals<B: Send>(root: &Path, submission: &Submission, read_body: impl Fn(&str, &str) -> B + Sync) -> Result<Vec<ProposalFile<B>>> {
     let mut rels = Vec::new();
-    for entry in crate::load::project::walk(root, PROPOSALS_DIR)? {
+    for entry in crate::load::project::walk(root, &submission.proposals())? {
         if !entry.rel.ends_with(".md") {
             continue;
         }
@@ -160,16 +158,16 @@ mod tests {
     use super::*;
 
     fn write(dir: &Path, name: &str, text: &str) {
-        std::fs::write(dir.join(PROPOSALS_DIR).join(name), text).unwrap();
+        std::fs::write(dir.join(Submission::single().proposals()).join(name), text).unwrap();
     }
 
     #[test]
     fn a_body_is_read_again_as_it_was_and_an_edit_meanwhile_is_an_error() {
         let root = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(root.path().join(PROPOSALS_DIR)).unwrap();
+        std::fs::create_dir_all(root.path().join(Submission::single().proposals())).unwrap();
         let front = "---\r\nnumber: 1\r\npillar: p\r\nslug: a\r\ntitle: A\r\n---\r\n";
         write(root.path(), "a.en.md", &format!("\u{feff}{front}\r\nFirst line,\r\nsecond.\r\n"));
-        let files = load_proposals(root.path(), |body, lang| (body.to_string(), lang.to_string())).unwrap();
+        let files = load_proposals(root.path(), &Submission::single(), |body: &str, lang: &str| (body.to_string(), lang.to_string())).unwrap();
         let [file] = files.as_slice() else { panic!("one file") };
         assert_eq!(file.body, ("\nFirst line,\nsecond.\n".to_string(), "en".to_string()));
         assert_eq!(file.body_line, 7);

@@ -8,17 +8,24 @@ use std::collections::BTreeMap;
 pub mod rules;
 
 use crate::domain::BaseUrl;
+use crate::domain::Submission;
 use crate::domain::{Anchor, AnchorKind, Document, Language, Pillar, PillarId, Proposal, ProposalText, Site, Survey};
 use crate::domain::{Block, Localized, CONFIGS};
 use crate::error::{Error, Result};
-use crate::load::config::{SiteConfig, SITE_FILE};
+use crate::load::config::SiteConfig;
 use crate::load::content::ProposalFile;
 use crate::load::project::display_path;
 use crate::text::markdown;
 
 /// Builds the model, returning it with the warnings a non-strict build prints.
-pub fn build(root: &std::path::Path, config: SiteConfig, files: Vec<ProposalFile<Survey>>, base_url_override: Option<&str>) -> Result<(Site, Vec<String>)> {
-    let site_file = display_path(root, SITE_FILE);
+pub fn build(
+    root: &std::path::Path,
+    submission: &Submission,
+    config: SiteConfig,
+    files: Vec<ProposalFile<Survey>>,
+    base_url_override: Option<&str>,
+) -> Result<(Site, Vec<String>)> {
+    let site_file = display_path(root, &submission.settings);
     let languages = check_languages(&config, &site_file)?;
     let authored: Vec<&str> = languages.iter().filter(|l| l.generated_from.is_none()).map(|l| l.code.as_str()).collect();
     let localized = |field: &str, map: &Localized, required: bool| -> Result<Localized> {
@@ -65,7 +72,7 @@ pub fn build(root: &std::path::Path, config: SiteConfig, files: Vec<ProposalFile
     pillars.sort_by_key(|p| p.number);
 
     let number_lines = crate::model::rules::number_lines(&files);
-    let (proposals, cjk_chars, mut warnings) = group_proposals(root, &languages, &pillars, files)?;
+    let (proposals, cjk_chars, mut warnings) = group_proposals(root, submission, &languages, &pillars, files)?;
     crate::model::rules::check(&site_file, &config.pillars, &languages, &pillars, &proposals, &number_lines)?;
     warnings.extend(check_alignment(&languages, &proposals));
     check_internal_links(&proposals)?;
@@ -74,9 +81,10 @@ pub fn build(root: &std::path::Path, config: SiteConfig, files: Vec<ProposalFile
     let base_url = base_url(&config, &site_file, base_url_override)?;
     let share_image = match &config.share_image {
         None => None,
-        Some(image) => Some(share_image(root, &image.value, image.referenced.line())?),
+        Some(image) => Some(share_image(root, submission, &image.value, image.referenced.line())?),
     };
     let site = Site {
+        submission: submission.clone(),
         theme: config.theme.clone(),
         base_url,
         share_image,
@@ -107,15 +115,16 @@ pub fn base_url(config: &SiteConfig, site_file: &std::path::Path, override_url: 
     })
 }
 
-/// Reads the share image `value` (a path under `content/`), which must be a PNG, JPEG,
-/// GIF or WebP image of the type its name says (`line`: where site.yaml names it):
-/// (its path in the output, its bytes).
-fn share_image(root: &std::path::Path, value: &str, line: u64) -> Result<(String, Vec<u8>)> {
-    let site_file = display_path(root, SITE_FILE);
-    let rel = format!("content/{value}");
+/// Reads the share image `value` (a path under the submission's folder, `content/`), which
+/// must be a PNG, JPEG, GIF or WebP image of the type its name says (`line`: where the
+/// settings name it): (its path in the output, its bytes).
+fn share_image(root: &std::path::Path, submission: &Submission, value: &str, line: u64) -> Result<(String, Vec<u8>)> {
+    let site_file = display_path(root, &submission.settings);
+    let rel = submission.file(value);
+    let dir = &submission.dir;
     let name = std::path::Path::new(value).file_name().map(|n| n.to_string_lossy().into_owned());
     let Some(name) = name.filter(|_| !value.contains("..") && root.join(&rel).is_file()) else {
-        return Err(Error::at_line(&site_file, line, format!("share_image `{value}`: no such file under content/")));
+        return Err(Error::at_line(&site_file, line, format!("share_image `{value}`: no such file under {dir}/")));
     };
     let bytes = crate::load::project::read(root, &rel)?;
     let expected = match name.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase()).as_deref() {
@@ -216,6 +225,7 @@ pub fn check_slug(slug: &str) -> std::result::Result<(), &'static str> {
 
 fn group_proposals(
     root: &std::path::Path,
+    submission: &Submission,
     languages: &[Language],
     pillars: &[Pillar],
     files: Vec<ProposalFile<Survey>>,
@@ -223,7 +233,7 @@ fn group_proposals(
     // Rules about one file at a time, and where each file's pillar is.
     let mut pillar_of = Vec::with_capacity(files.len());
     for file in &files {
-        pillar_of.push(check_file(file, languages, pillars)?);
+        pillar_of.push(check_file(file, &submission.settings, languages, pillars)?);
     }
     // One file per slug and language: a second one means two proposals share a slug.
     let mut seen: BTreeMap<(&str, &str), &std::path::Path> = BTreeMap::new();
@@ -294,7 +304,7 @@ fn group_proposals(
         }
     }
     if proposals.is_empty() {
-        return Err(Error::in_file(display_path(root, crate::load::content::PROPOSALS_DIR), "no proposal files (SLUG.LANG.md) found"));
+        return Err(Error::in_file(display_path(root, &submission.proposals()), "no proposal files (SLUG.LANG.md) found"));
     }
     proposals.sort_by_key(|p| p.number);
 
@@ -302,7 +312,7 @@ fn group_proposals(
     for p in &proposals {
         for l in languages.iter().filter(|l| l.generated_from.is_none()) {
             if !p.texts.contains_key(&l.code) {
-                let missing = display_path(root, &format!("{}/{}.{}.md", crate::load::content::PROPOSALS_DIR, p.slug, l.code));
+                let missing = display_path(root, &format!("{}/{}.{}.md", submission.proposals(), p.slug, l.code));
                 warnings.push(format!(
                     "{}: missing: proposal {} has no {} text; its /{}/ page says the translation is in preparation",
                     missing.display(),
@@ -317,7 +327,7 @@ fn group_proposals(
 }
 
 /// The rules about one proposal file on its own; returns the index of its pillar.
-fn check_file(file: &ProposalFile<Survey>, languages: &[Language], pillars: &[Pillar]) -> Result<PillarId> {
+fn check_file(file: &ProposalFile<Survey>, settings: &str, languages: &[Language], pillars: &[Pillar]) -> Result<PillarId> {
     let front = &file.front;
     let at = |line: u64, msg: String| Error::at_line(&file.path, line, msg);
     match languages.iter().find(|l| l.code == file.lang) {
@@ -343,7 +353,7 @@ fn check_file(file: &ProposalFile<Survey>, languages: &[Language], pillars: &[Pi
     }
     pillars.iter().position(|p| p.slug == front.pillar.value).map(PillarId).ok_or_else(|| {
         let known: Vec<&str> = pillars.iter().map(|p| p.slug.as_str()).collect();
-        at(front.pillar.referenced.line(), format!("unknown pillar `{}` (the pillars in {SITE_FILE} are: {})", front.pillar.value, known.join(", ")))
+        at(front.pillar.referenced.line(), format!("unknown pillar `{}` (the pillars in {settings} are: {})", front.pillar.value, known.join(", ")))
     })
 }
 

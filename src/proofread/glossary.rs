@@ -22,7 +22,6 @@ use super::text::{Authored, Line, Place};
 use super::Findings;
 use crate::domain::{Document, Localized, Site};
 use crate::error::{Error, Result};
-use crate::load::config::SITE_FILE;
 use crate::load::project::display_path;
 
 /// One name of the glossary.
@@ -194,7 +193,7 @@ pub fn check(root: &Path, site: &Site, from: &str, to: &str, shown: &Path, entri
 /// The settings with text in both languages: the publisher, the title, the date, the
 /// intro, and each pillar's title and intro.
 fn settings_units(root: &Path, site: &Site, from: &str, to: &str) -> Vec<Unit> {
-    let site_file: Arc<Path> = display_path(root, SITE_FILE).into();
+    let site_file: Arc<Path> = display_path(root, &site.submission.settings).into();
     let mut units = Vec::new();
     let mut plain = |name: String, map: &Localized| {
         let (Some(zh), Some(en)) = (map.get(from), map.get(to)) else { return };

@@ -21,9 +21,9 @@ use std::path::Path;
 
 use serde_saphyr::Spanned;
 
-use crate::domain::Site;
+use crate::domain::{Site, Submission};
 use crate::error::{Error, Result};
-use crate::load::config::{GlossarySetting, SiteConfig, SourceSetting, SITE_FILE};
+use crate::load::config::{GlossarySetting, SiteConfig, SourceSetting};
 use crate::load::project::display_path;
 
 /// The proofreading the settings ask for, taken from them before the model consumes them.
@@ -51,17 +51,17 @@ impl Settings {
         let mut findings = Findings::default();
         if let Some(setting) = &self.source {
             let line = setting.referenced.line();
-            let (shown, text) = read_content_file(root, "source", &setting.value.file, line)?;
+            let (shown, text) = read_content_file(root, &site.submission, "source", &setting.value.file, line)?;
             let lang = language(root, site, "source", setting.value.language.as_deref(), true, line)?;
             source::check(root, site, &lang, &shown, &text, &mut findings)?;
         }
         if let Some(setting) = &self.glossary {
             let line = setting.referenced.line();
-            let (shown, text) = read_content_file(root, "glossary", &setting.value.file, line)?;
+            let (shown, text) = read_content_file(root, &site.submission, "glossary", &setting.value.file, line)?;
             let from = language(root, site, "glossary `from`", setting.value.from.as_deref(), true, line)?;
             let to = language(root, site, "glossary `to`", setting.value.to.as_deref(), false, line)?;
             if from == to {
-                return Err(Error::at_line(display_path(root, SITE_FILE), line, format!("glossary: `from` and `to` are both `{from}`")));
+                return Err(Error::at_line(display_path(root, &site.submission.settings), line, format!("glossary: `from` and `to` are both `{from}`")));
             }
             let entries = glossary::parse(&text, &shown)?;
             glossary::check(root, site, &from, &to, &shown, &entries, &mut findings)?;
@@ -74,7 +74,7 @@ impl Settings {
 /// language (`cjk`) or the first that is not CJK.
 fn language(root: &Path, site: &Site, setting: &str, named: Option<&str>, cjk: bool, line: u64) -> Result<String> {
     let authored: Vec<&str> = site.authored().map(|l| l.code.as_str()).collect();
-    let site_file = || display_path(root, SITE_FILE);
+    let site_file = || display_path(root, &site.submission.settings);
     match named {
         Some(code) if authored.contains(&code) => Ok(code.to_string()),
         Some(code) => Err(Error::at_line(site_file(), line, format!("{setting}: `{code}` is not an authored language of the site ({})", authored.join(", ")))),
@@ -85,24 +85,24 @@ fn language(root: &Path, site: &Site, setting: &str, named: Option<&str>, cjk: b
     }
 }
 
-/// Reads `value`, a path under `content/` named by the setting `what` (on `line` of the
-/// settings): a relative path without `..`, to a UTF-8 file inside the project
+/// Reads `value`, a path under the submission's folder (`content/`) named by the setting
+/// `what` (on `line` of the settings): a relative path without `..`, to a UTF-8 file inside the project
 /// ([`crate::load::project::read`] refuses a link out of it). Returns (the file as named in
 /// messages, its text without a byte-order mark).
-fn read_content_file(root: &Path, what: &str, value: &str, line: u64) -> Result<(std::path::PathBuf, String)> {
-    let site_file = display_path(root, SITE_FILE);
+fn read_content_file(root: &Path, submission: &Submission, what: &str, value: &str, line: u64) -> Result<(std::path::PathBuf, String)> {
+    let (site_file, dir) = (display_path(root, &submission.settings), &submission.dir);
     let bad = value.trim().is_empty()
         || value.starts_with('/')
         || value.starts_with('\\')
         || value.contains(':')
         || value.split(['/', '\\']).any(|part| part == ".." || part == ".");
     if bad {
-        return Err(Error::at_line(&site_file, line, format!("{what} `{value}`: name a file under content/ by its path from there (no `..`, not absolute)")));
+        return Err(Error::at_line(&site_file, line, format!("{what} `{value}`: name a file under {dir}/ by its path from there (no `..`, not absolute)")));
     }
-    let rel = format!("content/{value}");
+    let rel = submission.file(value);
     let shown = display_path(root, &rel);
     if !root.join(&rel).is_file() {
-        return Err(Error::at_line(&site_file, line, format!("{what} `{value}`: no such file under content/")));
+        return Err(Error::at_line(&site_file, line, format!("{what} `{value}`: no such file under {dir}/")));
     }
     let text = crate::load::config::read_text(root, &rel)?;
     let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
@@ -138,7 +138,7 @@ mod tests {
         std::fs::create_dir_all(root.path().join("content")).unwrap();
         std::fs::write(root.path().join("secret.txt"), "x").unwrap();
         for bad in ["../secret.txt", "/etc/passwd", "a/../../secret.txt", "", "C:/x"] {
-            let e = read_content_file(root.path(), "source", bad, 3).unwrap_err();
+            let e = read_content_file(root.path(), &Submission::single(), "source", bad, 3).unwrap_err();
             assert_eq!(e.line, Some(3), "{bad}");
             assert!(e.message.contains("under content/"), "{bad}: {e}");
         }

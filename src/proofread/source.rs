@@ -23,7 +23,6 @@ use super::text::{Authored, Line, Place};
 use super::Findings;
 use crate::domain::Site;
 use crate::error::Result;
-use crate::load::config::SITE_FILE;
 use crate::load::project::display_path;
 
 /// Characters of context shown on each side of a difference.
@@ -73,7 +72,7 @@ pub fn check(root: &Path, site: &Site, lang: &str, shown: &Path, source: &str, f
     };
     let (where_, what) = match place {
         Some(place) => (place.locate(), format!(" ({})", place.what)),
-        None => (display_path(root, SITE_FILE).display().to_string(), String::new()),
+        None => (display_path(root, &site.submission.settings).display().to_string(), String::new()),
     };
     let before = excerpt_before(&a, at);
     let message = match difference {
@@ -114,7 +113,7 @@ pub fn check(root: &Path, site: &Site, lang: &str, shown: &Path, source: &str, f
 /// The authored text of language `lang` in the order of the document, and the number of
 /// the proposals' (top-level) paragraphs.
 fn document(root: &Path, site: &Site, lang: &str) -> Result<(Authored, usize)> {
-    let site_file: Arc<Path> = display_path(root, SITE_FILE).into();
+    let site_file: Arc<Path> = display_path(root, &site.submission.settings).into();
     let mut text = Authored::default();
     let setting = |text: &mut Authored, value: Option<&String>, what: String| {
         let value = value.map_or("", String::as_str);

@@ -15,7 +15,7 @@ use std::path::Path;
 
 use opencc_fmmseg::{CustomDictMode, CustomDictSpec, DictSlot, DictionaryMaxlength, OpenCC};
 
-use crate::domain::{Document, ProposalText, Site, Survey};
+use crate::domain::{Document, ProposalText, Site, Submission, Survey};
 use crate::error::{Error, Result};
 use crate::load::theme::Strings;
 use rayon::prelude::*;
@@ -31,8 +31,8 @@ pub struct Converter {
 impl Converter {
     /// Loads OpenCC's dictionaries and the language's override files, theme `theme`'s and
     /// the content's (those that exist).
-    pub fn load(root: &Path, theme: &str, lang: &str, config: &str) -> Result<Converter> {
-        let overrides = crate::text::overrides::load(root, theme, lang)?;
+    pub fn load(root: &Path, submission: &Submission, theme: &str, lang: &str, config: &str) -> Result<Converter> {
+        let overrides = crate::text::overrides::load(root, submission, theme, lang)?;
         let dictionary = dictionary_for(config, &overrides)?;
         Ok(Converter { opencc: OpenCC::from_dictionary(dictionary), config: config.to_string(), overrides })
     }
@@ -159,7 +159,7 @@ mod tests {
 
     #[test]
     fn hk2s_converts_hong_kong_traditional_to_simplified() {
-        let cc = Converter::load(Path::new("/nonexistent"), "default", "zh-Hans", "hk2s").unwrap();
+        let cc = Converter::load(Path::new("/nonexistent"), &Submission::single(), "default", "zh-Hans", "hk2s").unwrap();
         assert_eq!(cc.text("香港中小企業發展基金"), "香港中小企业发展基金");
         assert_eq!(cc.text("隨著「工業發展計劃」的成立"), "随着「工业发展计划」的成立");
         assert_eq!(cc.text("some-proposal"), "some-proposal");

@@ -10,6 +10,7 @@
 
 use std::path::Path;
 
+use crate::domain::Submission;
 use crate::error::{Error, Result};
 use crate::load::config::read_text;
 use crate::load::project::display_path;
@@ -19,16 +20,11 @@ pub fn theme_file(theme: &str, lang: &str) -> String {
     format!("themes/{theme}/strings/{lang}-overrides.txt")
 }
 
-/// The content's override file for a generated language, relative to the project root.
-pub fn content_file(lang: &str) -> String {
-    format!("content/{lang}-overrides.txt")
-}
-
 /// The override entries of `lang`: the theme's (those the content does not correct
 /// differently), then the content's, each in file order.
-pub fn load(root: &Path, theme: &str, lang: &str) -> Result<Vec<(String, String)>> {
+pub fn load(root: &Path, submission: &Submission, theme: &str, lang: &str) -> Result<Vec<(String, String)>> {
     let mut pairs = read(root, &theme_file(theme, lang))?;
-    let content = read(root, &content_file(lang))?;
+    let content = read(root, &submission.overrides(lang))?;
     pairs.retain(|(source, _)| !content.iter().any(|(s, _)| s == source));
     pairs.extend(content);
     Ok(pairs)
@@ -86,7 +82,7 @@ mod tests {
 
     fn project(theme: Option<&str>, content: Option<&str>) -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
-        for (rel, text) in [(theme_file("t", "zh-Hans"), theme), (content_file("zh-Hans"), content)] {
+        for (rel, text) in [(theme_file("t", "zh-Hans"), theme), (Submission::single().overrides("zh-Hans"), content)] {
             if let Some(text) = text {
                 let path = dir.path().join(rel);
                 std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -103,22 +99,22 @@ mod tests {
     #[test]
     fn the_theme_and_the_content_entries_are_merged_and_the_content_wins() {
         let dir = project(Some("# a\n連結\t链接\n# b\n搜尋\t搜索\n"), Some("# c\n搜尋\t搜寻\n# d\n著手\t着手\n"));
-        assert_eq!(load(dir.path(), "t", "zh-Hans").unwrap(), pairs(&[("連結", "链接"), ("搜尋", "搜寻"), ("著手", "着手")]));
+        assert_eq!(load(dir.path(), &Submission::single(), "t", "zh-Hans").unwrap(), pairs(&[("連結", "链接"), ("搜尋", "搜寻"), ("著手", "着手")]));
     }
 
     #[test]
     fn either_file_may_be_missing() {
         let dir = project(Some("# a\n連結\t链接\n"), None);
-        assert_eq!(load(dir.path(), "t", "zh-Hans").unwrap(), pairs(&[("連結", "链接")]));
+        assert_eq!(load(dir.path(), &Submission::single(), "t", "zh-Hans").unwrap(), pairs(&[("連結", "链接")]));
         let dir = project(None, Some("# d\n著手\t着手\n"));
-        assert_eq!(load(dir.path(), "t", "zh-Hans").unwrap(), pairs(&[("著手", "着手")]));
-        assert!(load(dir.path(), "other", "zh-Hans").is_ok());
+        assert_eq!(load(dir.path(), &Submission::single(), "t", "zh-Hans").unwrap(), pairs(&[("著手", "着手")]));
+        assert!(load(dir.path(), &Submission::single(), "other", "zh-Hans").is_ok());
     }
 
     #[test]
     fn a_bad_theme_entry_names_the_theme_file_and_line() {
         let dir = project(Some("# a\n連結 链接\n"), None);
-        let err = load(dir.path(), "t", "zh-Hans").unwrap_err();
+        let err = load(dir.path(), &Submission::single(), "t", "zh-Hans").unwrap_err();
         assert_eq!((err.file.unwrap(), err.line), (dir.path().join(theme_file("t", "zh-Hans")), Some(2)));
     }
 }
