@@ -173,3 +173,9 @@ fn a_malformed_override_entry() {
     // A space where the TAB should be.
     assert_rejected(|p| p.write(overrides, "# why\n貨櫃 集装箱\n"), overrides, Some(2), "source<TAB>target");
 }
+
+#[test]
+fn an_override_entry_without_its_reason() {
+    let overrides = "content/zh-Hans-overrides.txt";
+    assert_rejected(|p| p.write(overrides, "# a reviewed entry\n著手\t着手\n\n著名\t着名\n"), overrides, Some(4), "no comment line directly above it");
+}

@@ -2,6 +2,7 @@
 //! rule is one error naming the file and line to correct, and the previous `build/` stays
 //! as it was. The project is a tiny one of the test's own (`tests/tiny/`).
 
+mod common;
 mod tiny;
 use tiny::*;
 

@@ -3,6 +3,7 @@
 //! file says, and the search box's examples come from the settings (`search_examples`) or
 //! the placeholder is a generic one. The project is a tiny one of the test's own.
 
+mod common;
 mod tiny;
 use tiny::*;
 
@@ -56,25 +57,6 @@ fn a_bad_entry_in_the_themes_file_names_it_and_its_line() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success(), "the build should fail:\n{err}");
     assert!(err.contains(&format!("{THEME_OVERRIDES}:{line}:")) && err.contains("source<TAB>target"), "{err}");
-}
-
-#[test]
-fn every_theme_override_entry_is_explained_by_a_comment() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(THEME_OVERRIDES);
-    let text = std::fs::read_to_string(&path).expect("the theme's override file exists");
-    let (mut explained, mut entries) = (false, 0);
-    for line in text.lines() {
-        if line.starts_with('#') {
-            explained = line.trim_start_matches('#').trim().len() > 10;
-        } else if line.trim().is_empty() {
-            explained = false;
-        } else {
-            assert!(explained, "{line:?} in {} has no comment above it saying why", path.display());
-            assert!(line.contains('\t'), "{line:?} is not source<TAB>target");
-            entries += 1;
-        }
-    }
-    assert!(entries >= 2, "the theme corrects 連結 and 搜尋");
 }
 
 #[test]

@@ -129,21 +129,3 @@ fn the_fixtures_override_entry_reaches_every_simplified_page_that_uses_the_word(
     let out = project.build();
     assert!(std::fs::read_to_string(out.join("sc/proposals/shore-power/index.html")).unwrap().contains("葵青货柜码头"));
 }
-
-#[test]
-fn every_override_entry_of_the_fixture_is_explained_by_a_comment() {
-    // The fixture follows the rule its README gives for the real file.
-    let path = repo().join(FIXTURE).join("zh-Hans-overrides.txt");
-    let text = std::fs::read_to_string(&path).expect("the override file exists");
-    let mut explained = false;
-    for line in text.lines() {
-        if line.starts_with('#') {
-            explained = line.trim_start_matches('#').trim().len() > 10;
-        } else if line.trim().is_empty() {
-            explained = false;
-        } else {
-            assert!(explained, "{line:?} in {} has no comment above it saying why", path.display());
-            assert!(line.contains('\t'), "{line:?} is not source<TAB>target");
-        }
-    }
-}

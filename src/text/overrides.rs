@@ -42,10 +42,19 @@ fn read(root: &Path, rel: &str) -> Result<Vec<(String, String)>> {
 /// Parses OpenCC's dictionary format: `source<TAB>target`, `#` comments, blank lines.
 pub fn parse_overrides(text: &str, shown: &Path) -> Result<Vec<(String, String)>> {
     let mut pairs: Vec<(String, String)> = Vec::new();
+    // Every entry is a reviewed correction: a comment above it (or above the group of
+    // entries it belongs to, with no blank line between) says what the converter did and
+    // why the entry is right.
+    let mut explained = false;
     for (i, line) in text.lines().enumerate() {
         let line_no = i as u64 + 1;
         let line = line.trim_start_matches('\u{feff}').trim_end();
-        if line.is_empty() || line.starts_with('#') {
+        if line.is_empty() {
+            explained = false;
+            continue;
+        }
+        if let Some(comment) = line.strip_prefix('#') {
+            explained = !comment.trim().is_empty();
             continue;
         }
         let (source, target) = line
@@ -53,6 +62,13 @@ pub fn parse_overrides(text: &str, shown: &Path) -> Result<Vec<(String, String)>
             .map(|(s, t)| (s.trim(), t.trim()))
             .filter(|(s, t)| !s.is_empty() && !t.is_empty() && !t.contains(char::is_whitespace))
             .ok_or_else(|| Error::at_line(shown, line_no, "an override is `source<TAB>target`: one TAB between two non-empty phrases"))?;
+        if !explained {
+            return Err(Error::at_line(
+                shown,
+                line_no,
+                format!("the override `{source}` has no comment line directly above it saying what the converter did and why this is right"),
+            ));
+        }
         if let Some(previous) = pairs.iter().position(|(s, _)| s == source) {
             return Err(Error::at_line(shown, line_no, format!("`{source}` is already overridden by entry {}", previous + 1)));
         }
@@ -75,9 +91,19 @@ mod tests {
     fn a_malformed_or_repeated_override_names_its_line() {
         let err = parse_overrides("# x\n顯著 显著\n", Path::new("o.txt")).unwrap_err();
         assert_eq!((err.line, err.file.as_deref()), (Some(2), Some(Path::new("o.txt"))));
-        let err = parse_overrides("a\tb\n\na\tc\n", Path::new("o.txt")).unwrap_err();
-        assert_eq!(err.line, Some(3));
+        let err = parse_overrides("# a\na\tb\n\n# again\na\tc\n", Path::new("o.txt")).unwrap_err();
+        assert_eq!(err.line, Some(5));
         assert!(err.message.contains("already overridden"), "{}", err.message);
+    }
+
+    #[test]
+    fn every_entry_is_explained_by_a_comment_above_it_or_its_group() {
+        assert!(parse_overrides("# why these two\n顯著\t显著\n乾隆\t乾隆\n", Path::new("o.txt")).is_ok());
+        for (text, line) in [("顯著\t显著\n", 1), ("# why\n顯著\t显著\n\n乾隆\t乾隆\n", 4), ("#\n顯著\t显著\n", 2)] {
+            let err = parse_overrides(text, Path::new("o.txt")).unwrap_err();
+            assert_eq!(err.line, Some(line), "{text:?}");
+            assert!(err.message.contains("no comment line directly above it"), "{}", err.message);
+        }
     }
 
     fn project(theme: Option<&str>, content: Option<&str>) -> tempfile::TempDir {

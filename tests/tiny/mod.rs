@@ -4,9 +4,9 @@
 //! zh-Hans generated.
 #![allow(dead_code)]
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::path::PathBuf;
+
+use crate::common::{snapshot, Project};
 
 pub const SITE: &str = "content/site.yaml";
 
@@ -46,16 +46,21 @@ pub fn file(slug: &str, lang: &str) -> String {
     format!("content/proposals/{slug}.{lang}.md")
 }
 
-pub struct Tiny {
-    pub dir: tempfile::TempDir,
+/// The tiny project: a [`Project`] (its files and `run`) with settings and proposals of
+/// its own.
+pub struct Tiny(pub Project);
+
+impl std::ops::Deref for Tiny {
+    type Target = Project;
+    fn deref(&self) -> &Project {
+        &self.0
+    }
 }
 
 impl Tiny {
     /// The tiny project, with `extra` in its settings.
     pub fn with_settings(extra: &str) -> Tiny {
-        let dir = tempfile::tempdir().expect("temp dir");
-        copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("themes"), &dir.path().join("themes"));
-        let tiny = Tiny { dir };
+        let tiny = Tiny(Project::theme_only());
         tiny.write(SITE, site_yaml(extra));
         for (slug, number, pillar) in PROPOSALS {
             for lang in ["zh-Hant", "en"] {
@@ -69,38 +74,11 @@ impl Tiny {
         Tiny::with_settings("")
     }
 
-    pub fn path(&self, rel: &str) -> PathBuf {
-        self.dir.path().join(rel)
-    }
-
-    pub fn read(&self, rel: &str) -> String {
-        std::fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("read {rel}: {e}"))
-    }
-
-    pub fn write(&self, rel: &str, contents: impl AsRef<[u8]>) {
-        let path = self.path(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, contents).unwrap();
-    }
-
-    /// Rewrites a file; panics if the edit changes nothing.
-    pub fn edit(&self, rel: &str, f: impl FnOnce(&str) -> String) {
-        let before = self.read(rel);
-        let after = f(&before);
-        assert_ne!(before, after, "the edit of {rel} changed nothing");
-        self.write(rel, after);
-    }
-
     /// Gives proposal `slug` another number (`to`) and pillar in both its files.
     pub fn renumber(&self, slug: &str, to: u32, pillar: &str) {
         for lang in ["zh-Hant", "en"] {
             self.write(&file(slug, lang), proposal(slug, to, pillar, lang));
         }
-    }
-
-    /// Runs `microsite ARGS --root DIR`.
-    pub fn run(&self, args: &[&str]) -> Output {
-        std::process::Command::new(env!("CARGO_BIN_EXE_microsite")).args(args).arg("--root").arg(self.dir.path()).output().expect("run microsite")
     }
 
     /// Runs `microsite build --strict`, asserting it succeeded; returns the output folder.
@@ -133,7 +111,7 @@ pub fn assert_rejected(breakage: impl FnOnce(&Tiny), file: &str, line: u64, says
     assert!(err.contains(says), "the error should say {says:?}:\n{err}");
     assert!(snapshot(&out) == before, "build/ changed after a failed build");
     let leftovers: Vec<_> =
-        std::fs::read_dir(tiny.dir.path()).unwrap().map(|e| e.unwrap().file_name()).filter(|n| n.to_string_lossy().starts_with(".build")).collect();
+        std::fs::read_dir(tiny.root()).unwrap().map(|e| e.unwrap().file_name()).filter(|n| n.to_string_lossy().starts_with(".build")).collect();
     assert!(leftovers.is_empty(), "staging folders left behind: {leftovers:?}");
     err
 }
@@ -141,25 +119,4 @@ pub fn assert_rejected(breakage: impl FnOnce(&Tiny), file: &str, line: u64, says
 /// The line of `text` (from 1) that contains `needle`.
 pub fn line_of(text: &str, needle: &str) -> u64 {
     text.lines().position(|l| l.contains(needle)).unwrap_or_else(|| panic!("no line with {needle:?}")) as u64 + 1
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().strip_prefix(dir).unwrap().to_path_buf(), std::fs::read(e.path()).unwrap()))
-        .collect()
 }
