@@ -86,7 +86,16 @@ impl OutDir {
     /// Whether `name`, an entry beside (or inside) the output, is a folder an earlier build left.
     fn is_leftover(&self, name: &str) -> bool {
         let prefix = if self.inside { INSIDE_PREFIX.to_string() } else { format!(".{}.", file_name(&self.out)) };
-        name.strip_prefix(&prefix).is_some_and(|rest| rest.starts_with("new") || rest.starts_with("old"))
+        // Exactly the names `own` makes (`new-PID-NANOS`), or an older version's (`new`):
+        // `.build.newsletter` is somebody's folder.
+        let ours = |rest: &str| {
+            ["new", "old"].iter().any(|kind| {
+                rest.strip_prefix(kind).is_some_and(|tail| {
+                    tail.is_empty() || (tail.starts_with('-') && tail[1..].split('-').all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())))
+                })
+            })
+        };
+        name.strip_prefix(&prefix).is_some_and(ours)
     }
 
     /// Removes the staging and retired folders of earlier builds: no build is running
@@ -338,6 +347,18 @@ mod tests {
         std::fs::create_dir(&staging).unwrap();
         assert!(dir.swap_in(&staging).unwrap_err().to_string().contains("changed by another program"));
         assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "old");
+    }
+
+    #[test]
+    fn only_the_folders_builds_make_count_as_leftovers() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = OutDir::lock(&tmp.path().join("build"), false).unwrap();
+        for ours in [".build.new", ".build.old", ".build.new-12-345", ".build.old-1-2"] {
+            assert!(dir.is_leftover(ours), "{ours}");
+        }
+        for theirs in [".build.newsletter", ".build.old-notes", ".build.new-", ".build.lock", ".builder.new", "build.new"] {
+            assert!(!dir.is_leftover(theirs), "{theirs}");
+        }
     }
 
     #[test]
