@@ -157,6 +157,9 @@ pub struct Document<'a> {
     /// HTML event, and each heading with attributes (`## Title {key=value}`). A body with
     /// any is sanitized when rendered (by the text phase's sanitizer).
     pub markup_lines: Vec<u64>,
+    /// Links and images whose address the sanitizer removes (`javascript:`, `data:`…):
+    /// (line, address). A body with any is sanitized when rendered too.
+    pub bad_addresses: Vec<(u64, String)>,
 }
 
 /// What the model keeps of a proposal body between loading and rendering, which reads the

@@ -129,3 +129,26 @@ fn check_counts_removed_markup_as_a_problem() {
     assert!(!result.status.success(), "{stdout}");
     assert!(stdout.contains("problem: ") && stdout.contains("raw.en.md:10: raw HTML <meta"), "{stdout}");
 }
+
+#[test]
+fn markdown_links_and_images_with_a_script_or_data_address_are_removed_and_named() {
+    let project = fixture();
+    let body =
+        "\n\nSee [this](javascript:alert(document.cookie)), <javascript:alert(1)> and ![a chart](data:text/html,hi); [the site](https://example.org/) stays.\n";
+    project.edit("content/proposals/raw.en.md", |s| format!("{s}{body}"));
+    project.edit("content/proposals/raw.zh-Hant.md", |s| format!("{s}\n\n見[這裡](https://example.org/)。\n"));
+    let result = project.run(&["build"]);
+    let err = stderr(&result);
+    assert!(result.status.success(), "{err}");
+    let line = project.read("content/proposals/raw.en.md").lines().position(|l| l.contains("javascript:alert(document")).unwrap() + 1;
+    for address in ["javascript:alert(document.cookie)", "javascript:alert(1)", "data:text/html,hi"] {
+        assert!(err.contains(&format!("raw.en.md:{line}: link or image address `{address}` removed")), "{address}:\n{err}");
+    }
+    let page = project.read("build/en/proposals/raw/index.html");
+    let page_html = scraper::Html::parse_document(&page);
+    let addresses: Vec<&str> = page_html.select(&sel("a[href], img[src]")).filter_map(|e| e.value().attr("href").or(e.value().attr("src"))).collect();
+    assert!(addresses.iter().all(|a| !a.starts_with("javascript:") && !a.starts_with("data:")), "{addresses:?}");
+    assert!(!page.contains("data:text/html"), "the image address is gone");
+    assert!(page.contains("href=\"https://example.org/\""), "a web address stays");
+    assert!(!project.run(&["build", "--strict"]).status.success());
+}

@@ -114,6 +114,7 @@ pub fn parse<'a>(source: &'a str, lang: &str) -> Document<'a> {
     let mut events: Vec<Event<'a>> = Vec::new();
     let mut internal_links = Vec::new();
     let mut markup_lines = Vec::new();
+    let mut bad_addresses = Vec::new();
     // Adjacent text nodes are merged, so conversion sees whole phrases: the pieces of
     // the text node being gathered.
     let mut text: Vec<CowStr<'a>> = Vec::new();
@@ -123,6 +124,9 @@ pub fn parse<'a>(source: &'a str, lang: &str) -> Document<'a> {
         match &event {
             Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with(INTERNAL_LINK) => {
                 internal_links.push(InternalLink { target: dest_url.to_string(), line: line() });
+            }
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) if sanitize::url_problem(dest_url).is_some() => {
+                bad_addresses.push((line(), dest_url.to_string()));
             }
             Event::Html(_) | Event::InlineHtml(_) => markup_lines.push(line()),
             Event::Start(Tag::Heading { attrs, .. }) if !attrs.is_empty() => markup_lines.push(line()),
@@ -140,7 +144,7 @@ pub fn parse<'a>(source: &'a str, lang: &str) -> Document<'a> {
         }
     }
     flush_text(&mut text, &mut events);
-    Document { events, internal_links, markup_lines }
+    Document { events, internal_links, markup_lines, bad_addresses }
 }
 
 /// Ends the text node gathered in `pieces`: one text event, borrowed if it is one piece,
@@ -192,7 +196,12 @@ pub fn is_wide(c: char) -> bool {
 impl<'a> Document<'a> {
     /// The document, owning its text.
     pub fn into_static(self) -> Document<'static> {
-        Document { events: self.events.into_iter().map(Event::into_static).collect(), internal_links: self.internal_links, markup_lines: self.markup_lines }
+        Document {
+            events: self.events.into_iter().map(Event::into_static).collect(),
+            internal_links: self.internal_links,
+            markup_lines: self.markup_lines,
+            bad_addresses: self.bad_addresses,
+        }
     }
 
     /// The top-level structure: paragraphs and heading levels, in order. Two language
@@ -229,21 +238,28 @@ impl<'a> Document<'a> {
                 other => other.clone(),
             })
             .collect();
-        Document { events, internal_links: self.internal_links.clone(), markup_lines: self.markup_lines.clone() }
+        Document { events, internal_links: self.internal_links.clone(), markup_lines: self.markup_lines.clone(), bad_addresses: self.bad_addresses.clone() }
     }
 
     /// What the sanitizer removes of the author's markup ([`crate::text::sanitize::removed`]),
     /// with its lines. An HTML block is read whole, as the browser would.
     pub fn markup_removed(&self) -> Vec<Removed> {
+        let mut found: Vec<Removed> = self
+            .bad_addresses
+            .iter()
+            .map(|(line, url)| Removed {
+                line: *line,
+                what: format!("link or image address `{}` removed: {}", sanitize::shown(url.as_bytes()), sanitize::url_problem(url).unwrap_or_default()),
+            })
+            .collect();
         if self.markup_lines.is_empty() {
-            return Vec::new(); // the usual case: no pass over the events
+            return found; // the usual case: no pass over the events
         }
         fn report(found: &mut Vec<Removed>, line: u64, raw: &str) {
             for (at, what) in sanitize::removed(raw) {
                 found.push(Removed { line: line + raw[..at].matches('\n').count() as u64, what });
             }
         }
-        let mut found = Vec::new();
         let mut lines = self.markup_lines.iter().copied();
         let mut block: Option<(u64, String)> = None;
         for event in &self.events {
@@ -279,6 +295,7 @@ impl<'a> Document<'a> {
                 _ => {}
             }
         }
+        found.sort_by_key(|r| r.line);
         found
     }
 
@@ -425,7 +442,7 @@ pub fn to_html(doc: &Document, anchors: Option<&Anchors>, link_to: &dyn Fn(&str)
 /// The rendered `html` of `doc`, cleaned of what the allow-list does not allow if the
 /// author wrote markup of their own: the anchors [`to_html`] adds are not the author's.
 fn sanitized(doc: &Document, html: String) -> String {
-    if doc.markup_lines.is_empty() {
+    if doc.markup_lines.is_empty() && doc.bad_addresses.is_empty() {
         html
     } else {
         sanitize::clean(&html)

@@ -172,22 +172,25 @@ pub fn attribute_problem(tag: &str, name: &str, value: &str) -> Option<String> {
     if !allowed {
         return Some(format!("attribute {name} removed: not allowed on <{tag}>"));
     }
-    // As ammonia decides: an address that parses with a scheme must have an allowed one;
-    // a relative one is kept; anything else goes.
     if matches!(name, "href" | "src") {
-        let scheme_ok = match ammonia::Url::parse(value) {
-            Ok(url) => URL_SCHEMES.contains(&url.scheme()),
-            Err(e) => e == ammonia::url::ParseError::RelativeUrlWithoutBase,
-        };
-        if !scheme_ok {
-            return Some(format!("attribute {name} removed: an address must be relative or start with {}:", URL_SCHEMES.join(":, ")));
-        }
+        return url_problem(value).map(|why| format!("attribute {name} removed: {why}"));
     }
     None
 }
 
+/// Why the address `url` of a link or image is removed, if it is: as ammonia decides, an
+/// address that parses with a scheme must have an allowed one (`javascript:`, `data:`
+/// and `vbscript:` do not), a relative one is kept, anything else goes.
+pub fn url_problem(url: &str) -> Option<String> {
+    let scheme_ok = match ammonia::Url::parse(url) {
+        Ok(url) => URL_SCHEMES.contains(&url.scheme()),
+        Err(e) => e == ammonia::url::ParseError::RelativeUrlWithoutBase,
+    };
+    (!scheme_ok).then(|| format!("an address must be relative or start with {}:", URL_SCHEMES.join(":, ")))
+}
+
 /// A tag as written, on one line and cut to a readable length.
-fn shown(raw: &[u8]) -> String {
+pub fn shown(raw: &[u8]) -> String {
     let text = String::from_utf8_lossy(raw);
     let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
     match one_line.char_indices().nth(80) {
