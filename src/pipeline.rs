@@ -67,7 +67,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
 /// [`build`], counting the pages it writes in `progress` (for a progress bar).
 pub fn build_with_progress(options: &BuildOptions, progress: Option<&progress::Progress>) -> Result<BuildReport> {
     let out = options.out_dir();
-    check_output_folder(&options.root, &out)?;
+    crate::output::outdir::check_outside_sources(&options.root, &out)?;
     let prepared = prepare(&options.root, &Submission::single(), options.base_url.as_deref())?;
     let staging = write::Staging::create(&out, options.force)?;
     let emitted = match progress {
@@ -99,18 +99,4 @@ pub fn build_with_progress(options: &BuildOptions, progress: Option<&progress::P
     warnings.extend(staging.swap_in()?);
     timings.lap("swap in");
     Ok(BuildReport { pages: emitted.pages, files: emitted.files, warnings, out })
-}
-
-/// Refuses an output folder that would swallow the project: the build replaces it whole.
-fn check_output_folder(root: &Path, out: &Path) -> Result<()> {
-    let root = root.canonicalize().map_err(|e| Error::io(root, "open the project folder", e))?;
-    let out_abs = match out.canonicalize() {
-        Ok(p) => p,
-        Err(_) => return Ok(()), // does not exist yet: nothing to lose
-    };
-    let protected = ["content", "themes", "src", "tests", ".git"];
-    if root.starts_with(&out_abs) || protected.iter().any(|p| out_abs.starts_with(root.join(p))) {
-        return Err(Error::in_file(out, "refusing to use this folder for output: the build replaces the output folder, and this one holds the project"));
-    }
-    Ok(())
 }

@@ -59,7 +59,9 @@ fn rebuild(options: &BuildOptions, why: &str) -> bool {
 async fn run(options: ServeOptions) -> Result<()> {
     let build = options.build.clone();
     let out = build.out_dir();
-    // A folder the build may not replace is not served either (it may be anybody's).
+    // A folder the build may not replace is not served either (it may be anybody's, or the
+    // project's own files).
+    crate::output::outdir::check_outside_sources(&build.root, &out)?;
     drop(crate::output::outdir::OutDir::lock(&out, build.force)?);
     // The port first: if it is taken, say so before building anything.
     let listener = tokio::net::TcpListener::bind(SocketAddr::new(options.bind, options.port)).await.map_err(|e| listen_error(&options, &e))?;

@@ -103,14 +103,21 @@ fn a_build_waits_for_the_lock_another_process_holds_and_says_so() {
 }
 
 #[test]
-fn folders_an_interrupted_build_left_are_removed_by_the_next() {
+fn folders_an_interrupted_build_left_are_removed_by_the_next_and_nothing_else() {
     let project = Project::fixture();
     project.build();
-    for stale in [".build.new-1-2", ".build.old-3-4", ".build.new"] {
+    for stale in [".build.new-1-2", ".build.old-3-4"] {
         project.write(&format!("{stale}/tc/index.html"), "half a site");
+        project.write(&format!("{stale}/.microsite-output"), "made by a build");
+    }
+    // Named like a build's folder, but without its marker, or not quite its name: kept.
+    for theirs in [".build.newsletter/letter.txt", ".build.old/notes.txt", ".build.new-1-2x/a.txt"] {
+        project.write(theirs, "keep me");
     }
     project.build();
-    assert_eq!(leftovers(project.root()), Vec::<String>::new());
+    let mut left = leftovers(project.root());
+    left.sort();
+    assert_eq!(left, [".build.new-1-2x", ".build.newsletter", ".build.old"]);
 }
 
 #[cfg(unix)]
@@ -232,4 +239,21 @@ fn an_output_folder_that_is_a_mount_point_is_replaced_in_place() {
     assert!(!files.iter().any(|f| f.starts_with("./.microsite-new") || f.starts_with("./.microsite-old") || f.contains("lock")), "{listing}");
     let expected = snapshot(&project.build()).len();
     assert_eq!(files.len(), expected, "{listing}");
+}
+
+#[test]
+fn an_output_folder_inside_the_projects_own_files_is_refused_even_before_it_exists() {
+    let project = Project::fixture();
+    for out in ["content/site", "themes/default/static/site", ".", "content", ".."] {
+        for command in [&["build", "--out", out][..], &["build", "--force", "--out", out], &["serve", "--port", "0", "--force", "--out", out]] {
+            let result = project.run(command);
+            let err = stderr(&result);
+            assert!(!result.status.success(), "{command:?}: {err}");
+            assert!(err.contains("refusing to use this folder for output"), "{command:?}: {err}");
+        }
+    }
+    assert!(!project.path("content/site").exists() && !project.path("themes/default/static/site").exists());
+    // The site built afterwards holds no earlier site among its assets.
+    let out = project.build();
+    assert!(!out.join("assets/site").exists());
 }

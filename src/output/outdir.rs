@@ -99,16 +99,19 @@ impl OutDir {
     }
 
     /// Removes the staging and retired folders of earlier builds: no build is running
-    /// (this one holds the lock), so they are leftovers of one that was interrupted.
+    /// (this one holds the lock), so they are leftovers of one that was interrupted. Only a
+    /// folder with a build's name and its marker inside goes; anything else is somebody's.
     fn remove_leftovers(&mut self) {
         let dir = if self.inside { self.out.clone() } else { self.out.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf) };
         let Ok(entries) = std::fs::read_dir(&dir) else { return };
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
-            if self.is_leftover(&name) && entry.file_type().is_ok_and(|t| t.is_dir()) {
-                if let Err(e) = std::fs::remove_dir_all(entry.path()) {
-                    self.notes.push(format!("{}: cannot remove a folder an interrupted build left: {e}", entry.path().display()));
-                }
+            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+            if !(is_dir && self.is_leftover(&name) && entry.path().join(MARKER).is_file()) {
+                continue;
+            }
+            if let Err(e) = std::fs::remove_dir_all(entry.path()) {
+                self.notes.push(format!("{}: cannot remove a folder an interrupted build left: {e}", entry.path().display()));
             }
         }
     }
@@ -159,18 +162,33 @@ impl OutDir {
             Ok(names)
         };
         let new = names(staging)?;
+        // Every rename done, so that a failure part-way puts the previous output back.
+        let mut done: Vec<(PathBuf, PathBuf)> = Vec::new();
+        let mut step = |from: PathBuf, to: PathBuf, doing: &str| -> Result<()> {
+            match std::fs::rename(&from, &to) {
+                Ok(()) => {
+                    done.push((from, to));
+                    Ok(())
+                }
+                Err(e) => {
+                    for (from, to) in done.drain(..).rev() {
+                        let _ = std::fs::rename(&to, &from);
+                    }
+                    Err(Error::io(&from, doing, e))
+                }
+            }
+        };
         for name in &new {
             let target = self.out.join(name);
             if std::fs::symlink_metadata(&target).is_ok() {
-                std::fs::rename(&target, retired.join(name)).map_err(|e| Error::io(&target, "move the previous file aside", e))?;
+                step(target.clone(), retired.join(name), "move the previous file aside")?;
             }
-            std::fs::rename(staging.join(name), &target).map_err(|e| Error::io(&target, "move the new file into place", e))?;
+            step(staging.join(name), target, "move the new file into place")?;
         }
         let ours = |name: &str| name.starts_with(INSIDE_PREFIX);
         for name in names(&self.out)? {
             if !new.contains(&name) && !ours(&name.to_string_lossy()) {
-                let old = self.out.join(&name);
-                std::fs::rename(&old, retired.join(&name)).map_err(|e| Error::io(&old, "move the previous file aside", e))?;
+                step(self.out.join(&name), retired.join(&name), "move the previous file aside")?;
             }
         }
         std::fs::remove_dir(staging).map_err(|e| Error::io(staging, "remove the staging folder", e))
@@ -183,6 +201,40 @@ impl Drop for OutDir {
     fn drop(&mut self) {
         let _ = std::fs::remove_file(&self.lock.1);
     }
+}
+
+/// Refuses an output folder that is, holds, or lies inside the project's sources (the
+/// project folder itself, `content/`, `themes/`, `src/`, `tests/`, `.git/`): the build
+/// replaces the output folder whole, and a site built inside `themes/…/static/` would be
+/// published again inside the next one. A folder that does not exist yet is judged by
+/// where it would be.
+pub fn check_outside_sources(root: &Path, out: &Path) -> Result<()> {
+    let root = root.canonicalize().map_err(|e| Error::io(root, "open the project folder", e))?;
+    let out_abs = std::path::absolute(out).map_err(|e| Error::io(out, "find the output folder", e))?;
+    // The nearest folder that exists, resolved, and the rest of the path below it.
+    let mut existing = out_abs.as_path();
+    let mut rest = Vec::new();
+    let resolved = loop {
+        match existing.canonicalize() {
+            Ok(real) => break real,
+            Err(_) => match (existing.parent(), existing.file_name()) {
+                (Some(parent), Some(name)) => {
+                    rest.push(name.to_owned());
+                    existing = parent;
+                }
+                _ => break existing.to_path_buf(),
+            },
+        }
+    };
+    let out_real = rest.iter().rev().fold(resolved, |path, name| path.join(name));
+    let protected = ["content", "themes", "src", "tests", ".git"];
+    if root.starts_with(&out_real) || protected.iter().any(|p| out_real.starts_with(root.join(p))) {
+        return Err(Error::in_file(
+            out,
+            "refusing to use this folder for output: the build replaces the output folder, and this one is or holds the project's own files; choose a folder such as build/",
+        ));
+    }
+    Ok(())
 }
 
 /// Moves the finished staging folder to `out` by renames, keeping the old output until
