@@ -28,15 +28,15 @@ date:
   zh-Hant: 2029 年 12 月
   en: December 2029
 intro:
-  zh-Hant: 本會提出兩項建議，這段簡介不在原文之中。
+  zh-Hant: 我們提出兩項建議，這段簡介不在原文之中。
   en: Two proposals; this introduction is not in the source.
 pillars:
   - number: 1
-    slug: economy
-    title: { zh-Hant: 穩經濟, en: Stabilising the Economy }
+    slug: resources
+    title: { zh-Hant: 惜資源, en: Cherishing Resources }
   - number: 2
-    slug: innovation
-    title: { zh-Hant: 促創新, en: Spurring Innovation }
+    slug: elders
+    title: { zh-Hant: 護長者, en: Caring for Elders }
 source:
   file: source.zh-Hant.txt
   language: zh-Hant
@@ -45,74 +45,74 @@ glossary: glossary.tsv
 
 /// Proposal 1: lines 8 and 9 hold paragraph 1.1 (wrapped, with emphasis), line 11
 /// paragraph 1.2.
-const NIGHT_ZH: &str = "---
+const WASTE_ZH: &str = "---
 number: 1
-pillar: economy
-slug: night
-title: 發展夜間經濟
+pillar: resources
+slug: waste
+title: 擴大廚餘回收
 ---
 
-夜間經濟是城市活力的重要來源。本會建議政府
-延長*夜市*的營業時間，並簡化相關的牌照申請。
+廚餘是堆填區廢物的主要來源。我們建議政府
+在*公共屋邨*增設收集點，並每月公布回收的數量。
 
-政府可與旅遊發展局合作，每年舉辦大型的夜間活動，吸引旅客留港消費。
+政府可與綠色資源局合作，每年舉辦大型的回收活動，鼓勵市民分類回收。
 ";
 
-const NIGHT_EN: &str = "---
+const WASTE_EN: &str = "---
 number: 1
-pillar: economy
-slug: night
-title: Develop the Night-time Economy
+pillar: resources
+slug: waste
+title: Expand Food Waste Recycling
 ---
 
-The night-time economy is a major source of a city's vitality. The Chamber proposes
-that the Government extend the opening hours of *night markets* and simplify licensing.
+Food waste is the main source of what goes to landfill. The Chamber proposes that the
+Government add collection points in *public housing estates* and publish the amounts monthly.
 
-The Government could work with the Hong Kong Tourism Board on large night-time events
-every year, to keep visitors spending in Hong Kong.
+The Government could work with the Green Resources Authority on large recycling events
+every year, to encourage residents to sort their waste.
 ";
 
 /// Proposal 2: paragraphs 2.1, 2.2, 2.3 on lines 8, 10, 12.
-const PILOT_ZH: &str = "---
+const CARE_ZH: &str = "---
 number: 2
-pillar: innovation
-slug: pilot
-title: 建設中試基地
+pillar: elders
+slug: care
+title: 增設日間護理中心
 ---
 
-中試是科研成果走向市場的關鍵一步。
+日間護理讓長者白天得到照顧和陪伴。
 
-本會建議在北部都會區設立中試基地，為初創企業提供設備和技術支援。
+我們建議在東灣新區設立日間護理中心，為照顧者提供訓練和喘息服務。
 
-政府應為中試項目提供資助，並與大學合作培訓人才。
+政府應資助日間護理，並與社福機構合作培訓護理員。
 ";
 
-const PILOT_EN: &str = "---
+const CARE_EN: &str = "---
 number: 2
-pillar: innovation
-slug: pilot
-title: Build a Pilot Trial Base
+pillar: elders
+slug: care
+title: Open More Day Care Centres
 ---
 
-Pilot trials are the key step from research to market.
+Day care keeps older people looked after and in company during the day.
 
-The Chamber proposes a pilot trial base in the Northern Metropolis, with equipment and
-technical support for start-ups.
+The Chamber proposes a day care centre in East Bay New Town, with training and
+respite services for carers.
 
-The Government should fund pilot-trial projects and train talent with the universities.
+The Government should fund day-care places and train care workers with social services.
 ";
 
 const GLOSSARY: &str = "# Chinese forms<TAB>English forms
-夜間經濟\tnight-time economy
-旅遊發展局|旅發局\tHong Kong Tourism Board
-中試|中間性試驗\tpilot trial|pilot-scale testing
-北部都會區|北都\tNorthern Metropolis
+廚餘\tfood waste
+綠色資源局|綠資局\tGreen Resources Authority
+日間護理|日間照顧\tday care|daytime care
+東灣新區|東灣\tEast Bay New Town
 ";
 
 /// The PDF extract: the same text as the proposals, laid out as a PDF prints it (lines
 /// cut anywhere, a space at their ends, the numbers before the titles, the date last).
 fn source_text() -> String {
-    let mut text = String::from(" 測試商會 \n對 2030 年預算的建議 \n\n穩經濟 \n\n1. 發展夜間經濟 \n\n");
+    let mut text = String::from(" 測試商會 \n對 2030 年預算的建議 \n\n惜資源 \n\n1. 擴大廚餘回收 \n\n");
     let paragraphs = |text: &mut String, paragraphs: &[&str]| {
         for p in paragraphs {
             let chars: Vec<char> = p.chars().collect();
@@ -126,17 +126,17 @@ fn source_text() -> String {
     paragraphs(
         &mut text,
         &[
-            "夜間經濟是城市活力的重要來源。本會建議政府延長夜市的營業時間，並簡化相關的牌照申請。",
-            "政府可與旅遊發展局合作，每年舉辦大型的夜間活動，吸引旅客留港消費。",
+            "廚餘是堆填區廢物的主要來源。我們建議政府在公共屋邨增設收集點，並每月公布回收的數量。",
+            "政府可與綠色資源局合作，每年舉辦大型的回收活動，鼓勵市民分類回收。",
         ],
     );
-    text.push_str("促創新 \n\n2. 建設中試基地 \n\n");
+    text.push_str("護長者 \n\n2. 增設日間護理中心 \n\n");
     paragraphs(
         &mut text,
         &[
-            "中試是科研成果走向市場的關鍵一步。",
-            "本會建議在北部都會區設立中試基地，為初創企業提供設備和技術支援。",
-            "政府應為中試項目提供資助，並與大學合作培訓人才。",
+            "日間護理讓長者白天得到照顧和陪伴。",
+            "我們建議在東灣新區設立日間護理中心，為照顧者提供訓練和喘息服務。",
+            "政府應資助日間護理，並與社福機構合作培訓護理員。",
         ],
     );
     text.push_str("2029 年 12 月 \n");
@@ -148,10 +148,10 @@ impl Project {
         let project = Project { dir: tempfile::tempdir().unwrap() };
         copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("themes"), &project.path("themes"));
         project.write("content/site.yaml", SITE);
-        project.write("content/proposals/night.zh-Hant.md", NIGHT_ZH);
-        project.write("content/proposals/night.en.md", NIGHT_EN);
-        project.write("content/proposals/pilot.zh-Hant.md", PILOT_ZH);
-        project.write("content/proposals/pilot.en.md", PILOT_EN);
+        project.write("content/proposals/waste.zh-Hant.md", WASTE_ZH);
+        project.write("content/proposals/waste.en.md", WASTE_EN);
+        project.write("content/proposals/care.zh-Hant.md", CARE_ZH);
+        project.write("content/proposals/care.en.md", CARE_EN);
         project.write("content/glossary.tsv", GLOSSARY);
         project.write("content/source.zh-Hant.txt", source_text());
         project
@@ -245,57 +245,57 @@ fn a_matching_source_and_glossary_pass() {
 #[test]
 fn one_changed_character_is_found_with_its_file_line_and_context() {
     let project = Project::new();
-    project.edit("content/proposals/pilot.zh-Hant.md", |s| s.replacen("設備和技術支援", "設備和技朮支援", 1));
+    project.edit("content/proposals/care.zh-Hant.md", |s| s.replacen("訓練和喘息服務", "訓練和端息服務", 1));
     project.assert_problem(&[
-        "content/proposals/pilot.zh-Hant.md:10: not verbatim (paragraph 2.2)",
-        "the source (content/source.zh-Hant.txt:22) has «…初創企業提供設備和技[術]支援。政府應為中試項…» but the text here has «…初創企業提供設備和技[朮]支援。政府應為中試項…»",
+        "content/proposals/care.zh-Hant.md:10: not verbatim (paragraph 2.2)",
+        "the source (content/source.zh-Hant.txt:22) has «…，為照顧者提供訓練和[喘]息服務。政府應資助日…» but the text here has «…，為照顧者提供訓練和[端]息服務。政府應資助日…»",
     ]);
 }
 
 #[test]
 fn a_change_in_a_title_a_number_or_the_settings_is_found_too() {
     let project = Project::new();
-    project.edit("content/proposals/night.zh-Hant.md", |s| s.replacen("title: 發展夜間經濟", "title: 發展夜間經济", 1));
-    project.assert_problem(&["content/proposals/night.zh-Hant.md:5: not verbatim (proposal 1's title)", "[濟]", "[济]"]);
+    project.edit("content/proposals/waste.zh-Hant.md", |s| s.replacen("title: 擴大廚餘回收", "title: 扩大廚餘回收", 1));
+    project.assert_problem(&["content/proposals/waste.zh-Hant.md:5: not verbatim (proposal 1's title)", "[擴]", "[扩]"]);
 
     // The numbers must run 1…n (a content rule), so a wrong number is found in the source.
     let project = Project::new();
-    project.edit("content/source.zh-Hant.txt", |s| s.replacen("2. 建設中試基地", "3. 建設中試基地", 1));
-    project.assert_problem(&["content/proposals/pilot.zh-Hant.md:2: not verbatim (proposal 2's number)", "[3]", "[2]"]);
+    project.edit("content/source.zh-Hant.txt", |s| s.replacen("2. 增設日間護理中心", "3. 增設日間護理中心", 1));
+    project.assert_problem(&["content/proposals/care.zh-Hant.md:2: not verbatim (proposal 2's number)", "[3]", "[2]"]);
 
     let project = Project::new();
-    project.edit("content/site.yaml", |s| s.replacen("zh-Hant: 促創新", "zh-Hant: 推創新", 1));
-    project.assert_problem(&["content/site.yaml:25: not verbatim (pillar 2's title)", "[促]", "[推]"]);
+    project.edit("content/site.yaml", |s| s.replacen("zh-Hant: 護長者", "zh-Hant: 顧長者", 1));
+    project.assert_problem(&["content/site.yaml:25: not verbatim (pillar 2's title)", "[護]", "[顧]"]);
 }
 
 #[test]
 fn a_missing_paragraph_and_an_extra_one_are_reported_as_such() {
     let project = Project::new();
-    project.edit("content/proposals/pilot.zh-Hant.md", |s| s.replacen("本會建議在北部都會區設立中試基地，為初創企業提供設備和技術支援。\n\n", "", 1));
-    project.edit("content/proposals/pilot.en.md", |s| {
-        s.replacen("The Chamber proposes a pilot trial base in the Northern Metropolis, with equipment and\ntechnical support for start-ups.\n\n", "", 1)
+    project.edit("content/proposals/care.zh-Hant.md", |s| s.replacen("我們建議在東灣新區設立日間護理中心，為照顧者提供訓練和喘息服務。\n\n", "", 1));
+    project.edit("content/proposals/care.en.md", |s| {
+        s.replacen("The Chamber proposes a day care centre in East Bay New Town, with training and\nrespite services for carers.\n\n", "", 1)
     });
     project.assert_problem(&[
         // Missing after paragraph 2.1, where it belongs.
-        "content/proposals/pilot.zh-Hant.md:8: not verbatim (paragraph 2.1): 32 character(s) of the source",
-        "(content/source.zh-Hant.txt:21) are missing here, after «…走向市場的關鍵一步。»: «本會建議在北部都會區設立…提供設備和技術支援。»; the text here goes on «政府應為中試項目提供…»",
+        "content/proposals/care.zh-Hant.md:8: not verbatim (paragraph 2.1): 32 character(s) of the source",
+        "(content/source.zh-Hant.txt:21) are missing here, after «…白天得到照顧和陪伴。»: «我們建議在東灣新區設立日…提供訓練和喘息服務。»; the text here goes on «政府應資助日間護理，…»",
     ]);
 
     let project = Project::new();
-    project.edit("content/proposals/night.zh-Hant.md", |s| s.replacen("\n\n政府可與", "\n\n這是原文沒有的一段。\n\n政府可與", 1));
-    project.edit("content/proposals/night.en.md", |s| {
+    project.edit("content/proposals/waste.zh-Hant.md", |s| s.replacen("\n\n政府可與", "\n\n這是原文沒有的一段。\n\n政府可與", 1));
+    project.edit("content/proposals/waste.en.md", |s| {
         s.replacen("\n\nThe Government could", "\n\nA paragraph the source does not have.\n\nThe Government could", 1)
     });
     project.assert_problem(&[
-        "content/proposals/night.zh-Hant.md:11: not verbatim (paragraph 1.2): 10 character(s) here are not in the source",
-        "(content/source.zh-Hant.txt:12), after «…簡化相關的牌照申請。»: «這是原文沒有的一段。»; the source goes on «政府可與旅遊發展局合…»",
+        "content/proposals/waste.zh-Hant.md:11: not verbatim (paragraph 1.2): 10 character(s) here are not in the source",
+        "(content/source.zh-Hant.txt:12), after «…每月公布回收的數量。»: «這是原文沒有的一段。»; the source goes on «政府可與綠色資源局合…»",
     ]);
 
     // The date left out: the source goes on past the end of the text.
     let project = Project::new();
     project.edit("content/site.yaml", |s| s.replacen("zh-Hant: 2029 年 12 月", "zh-Hant: ''", 1));
     project.assert_problem(&[
-        "content/proposals/pilot.zh-Hant.md:12: not verbatim (paragraph 2.3): the text ends after «…與大學合作培訓人才。» but the source (content/source.zh-Hant.txt:27)",
+        "content/proposals/care.zh-Hant.md:12: not verbatim (paragraph 2.3): the text ends after «…機構合作培訓護理員。» but the source (content/source.zh-Hant.txt:27)",
         "goes on for 8 more character(s): «2029年12月»",
     ]);
 }
@@ -305,10 +305,10 @@ fn whitespace_line_breaks_and_markup_are_not_differences() {
     let project = Project::new();
     // The Markdown rewrapped, indented with ideographic spaces, with CRLF line endings
     // and more emphasis; the source with its lines cut elsewhere and no spaces at all.
-    project.edit("content/proposals/pilot.zh-Hant.md", |s| {
-        s.replacen("中試是科研成果走向市場的關鍵一步。", "中試是**科研\n成果**走向市場的\n關鍵　一步。", 1).replace('\n', "\r\n")
+    project.edit("content/proposals/care.zh-Hant.md", |s| {
+        s.replacen("日間護理讓長者白天得到照顧和陪伴。", "日間護理讓**長者\n白天**得到照顧和\n陪　伴。", 1).replace('\n', "\r\n")
     });
-    project.edit("content/source.zh-Hant.txt", |s| s.replace(' ', "").replacen("大學合作", "大學\n\n合作", 1));
+    project.edit("content/source.zh-Hant.txt", |s| s.replace(' ', "").replacen("機構合作", "機構\n\n合作", 1));
     let (ok, check) = project.run(&["check"]);
     assert!(ok && check.contains("verbatim: the zh-Hant text"), "{check}");
     let (ok, build) = project.run(&["build", "--strict"]);
@@ -365,40 +365,40 @@ fn a_source_that_links_out_of_the_project_is_refused() {
 #[test]
 fn a_missing_official_name_is_reported_per_proposal() {
     let project = Project::new();
-    project.edit("content/proposals/night.en.md", |s| s.replacen("Hong Kong Tourism Board", "tourism authority", 1));
-    project.edit("content/proposals/pilot.en.md", |s| s.replacen("in the Northern Metropolis", "in the north", 1));
+    project.edit("content/proposals/waste.en.md", |s| s.replacen("Green Resources Authority", "resources office", 1));
+    project.edit("content/proposals/care.en.md", |s| s.replacen("in East Bay New Town", "in the east", 1));
     project.assert_problem(&[
-        "content/proposals/night.en.md: glossary: proposal 1 uses 「旅遊發展局」 (content/proposals/night.zh-Hant.md:11, paragraph 1.2), but its English text has no “Hong Kong Tourism Board” (content/glossary.tsv:3)",
-        "content/proposals/pilot.en.md: glossary: proposal 2 uses 「北部都會區」 (content/proposals/pilot.zh-Hant.md:10, paragraph 2.2), but its English text has no “Northern Metropolis” (content/glossary.tsv:5)",
+        "content/proposals/waste.en.md: glossary: proposal 1 uses 「綠色資源局」 (content/proposals/waste.zh-Hant.md:11, paragraph 1.2), but its English text has no “Green Resources Authority” (content/glossary.tsv:3)",
+        "content/proposals/care.en.md: glossary: proposal 2 uses 「東灣新區」 (content/proposals/care.zh-Hant.md:10, paragraph 2.2), but its English text has no “East Bay New Town” (content/glossary.tsv:5)",
     ]);
 
     // Any of the alternatives will do; a name in another proposal's English does not count.
     let project = Project::new();
-    let without = |name: &str| PILOT_EN.replace("Pilot Trial", name).replace("Pilot trial", name).replace("pilot trial", name).replace("pilot-trial", name);
-    project.write("content/proposals/pilot.en.md", without("pilot-scale testing"));
+    let without = |name: &str| CARE_EN.replace("Day Care", name).replace("Day care", name).replace("day care", name).replace("day-care", name);
+    project.write("content/proposals/care.en.md", without("daytime care"));
     let (ok, check) = project.run(&["check"]);
     assert!(ok, "{check}");
-    project.write("content/proposals/pilot.en.md", without("trial"));
-    project.edit("content/proposals/night.en.md", |s| s.replacen("every year", "every year (and pilot trials)", 1));
+    project.write("content/proposals/care.en.md", without("care"));
+    project.edit("content/proposals/waste.en.md", |s| s.replacen("every year", "every year (and day care)", 1));
     project.assert_problem(&[
-        "content/proposals/pilot.en.md: glossary: proposal 2 uses 「中試」 (content/proposals/pilot.zh-Hant.md:5, proposal 2's title), but its English text has no “pilot trial” or “pilot-scale testing” (content/glossary.tsv:4)",
+        "content/proposals/care.en.md: glossary: proposal 2 uses 「日間護理」 (content/proposals/care.zh-Hant.md:5, proposal 2's title), but its English text has no “day care” or “daytime care” (content/glossary.tsv:4)",
     ]);
 }
 
 #[test]
 fn the_glossary_checks_titles_and_settings_and_a_bad_line_is_an_error() {
     let project = Project::new();
-    project.edit("content/glossary.tsv", |s| format!("{s}穩經濟\tStabilising the Economy\n發展夜間經濟\tDevelop the Night-time Economy\n"));
+    project.edit("content/glossary.tsv", |s| format!("{s}惜資源\tCherishing Resources\n擴大廚餘回收\tExpand Food Waste Recycling\n"));
     let (ok, check) = project.run(&["check"]);
     assert!(ok, "{check}");
-    project.edit("content/site.yaml", |s| s.replacen("en: Stabilising the Economy", "en: A Stable Economy", 1));
-    project.edit("content/proposals/night.en.md", |s| s.replacen("title: Develop the Night-time Economy", "title: Light Up the Night", 1));
+    project.edit("content/site.yaml", |s| s.replacen("en: Cherishing Resources", "en: Saving Resources", 1));
+    project.edit("content/proposals/waste.en.md", |s| s.replacen("title: Expand Food Waste Recycling", "title: Sort the Scraps", 1));
     project.assert_problem(&[
-        "content/site.yaml:22: glossary: pillar 1's title uses 「穩經濟」 (content/site.yaml:22), but its English text has no “Stabilising the Economy” (content/glossary.tsv:6)",
-        "content/proposals/night.en.md: glossary: proposal 1 uses 「發展夜間經濟」 (content/proposals/night.zh-Hant.md:5, proposal 1's title), but its English text has no “Develop the Night-time Economy” (content/glossary.tsv:7)",
+        "content/site.yaml:22: glossary: pillar 1's title uses 「惜資源」 (content/site.yaml:22), but its English text has no “Cherishing Resources” (content/glossary.tsv:6)",
+        "content/proposals/waste.en.md: glossary: proposal 1 uses 「擴大廚餘回收」 (content/proposals/waste.zh-Hant.md:5, proposal 1's title), but its English text has no “Expand Food Waste Recycling” (content/glossary.tsv:7)",
     ]);
 
     let project = Project::new();
-    project.edit("content/glossary.tsv", |s| format!("{s}碳審計 carbon audit\n"));
+    project.edit("content/glossary.tsv", |s| format!("{s}膠樽按金 bottle deposit\n"));
     project.assert_error(&["content/glossary.tsv:6: no TAB between the Chinese and the English forms"]);
 }

@@ -573,9 +573,9 @@ mod tests {
 
     #[test]
     fn plain_titles_get_typographic_quotes_in_english_only() {
-        assert_eq!(smarten("Build a \"Hong Kong Hub\" -- Hong Kong's", "en"), "Build a “Hong Kong Hub” – Hong Kong’s");
+        assert_eq!(smarten("Open a \"Green Depot\" -- the depot's", "en"), "Open a “Green Depot” – the depot’s");
         assert_eq!(smarten("'Quoted' (\"x\")", "en"), "‘Quoted’ (“x”)");
-        assert_eq!(smarten("建設\"港版\"", "zh-Hant"), "建設\"港版\"");
+        assert_eq!(smarten("開設\"綠色站\"", "zh-Hant"), "開設\"綠色站\"");
     }
 
     #[test]
