@@ -143,7 +143,9 @@ fn is_anchor(id: &str) -> bool {
 /// links between pages once every page is known ([`Checker::finish`]).
 pub struct Checker<'a> {
     pub base: Option<&'a BaseUrl>,
-    pub prefixes: &'a [String],
+    /// The language folders of each edition (`tc`, `sc`, `en`; `2030-31/tc`… in a site of
+    /// editions), the first the reference for the anchor comparison.
+    pub prefixes: &'a [Vec<String>],
     pub untranslated: &'a BTreeSet<String>,
 }
 
@@ -301,7 +303,9 @@ impl Checker<'_> {
                 }
             }
         }
-        problems.extend(compare_anchors(&ids, self.prefixes, self.untranslated));
+        for prefixes in self.prefixes {
+            problems.extend(compare_anchors(&ids, prefixes, self.untranslated));
+        }
         problems.sort();
         Report { problems, external, pages, links }
     }
@@ -392,7 +396,8 @@ mod tests {
     /// reference for the anchor comparison.
     fn check_output(files: &[OutputFile], prefixes: &[String], untranslated: &BTreeSet<String>, base: Option<&BaseUrl>) -> Report {
         use rayon::prelude::*;
-        let checker = Checker { base, prefixes, untranslated };
+        let groups = [prefixes.to_vec()];
+        let checker = Checker { base, prefixes: &groups, untranslated };
         let findings = files
             .par_iter()
             .enumerate()

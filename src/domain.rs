@@ -210,23 +210,50 @@ pub struct BodySource {
     pub(crate) hash: u64,
 }
 
-/// Where one submission's files are in a project: its folder and its settings file. The
-/// submission being built is this value, not an assumption: today the whole `content/`
-/// folder is one submission ([`Submission::single`]); a site holding several keeps each in
-/// a folder of its own.
+/// Where one submission's files are in a project, and where its pages go. The submission
+/// being built is this value, not an assumption: a project holds one submission in
+/// `content/` ([`Submission::single`]), or several "editions", each in a folder of its own
+/// (`content/2024-25/`, [`Submission::edition`]) published under that folder's name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Submission {
-    /// Its folder, from the project root (`content`).
+    /// The edition's name, its URL segment (`2024-25`); empty for a single submission.
+    pub name: String,
+    /// Its folder, from the project root (`content`, `content/2024-25`).
     pub dir: String,
-    /// Its settings file, from the project root (`content/site.yaml`).
+    /// Its settings file, from the project root (`content/site.yaml`,
+    /// `content/2024-25/edition.yaml`).
     pub settings: String,
+    /// The file with the site-wide settings (languages, base URL, theme):
+    /// `content/site.yaml` in both layouts.
+    pub site_settings: String,
 }
+
+/// The project's site-wide settings file.
+pub const SITE_SETTINGS: &str = "content/site.yaml";
 
 impl Submission {
     /// The layout of a project holding one submission: `content/site.yaml`,
-    /// `content/proposals/`, `content/LANG-overrides.txt`.
+    /// `content/proposals/`, `content/LANG-overrides.txt`, published at the site's root.
     pub fn single() -> Submission {
-        Submission { dir: "content".into(), settings: "content/site.yaml".into() }
+        Submission { name: String::new(), dir: "content".into(), settings: SITE_SETTINGS.into(), site_settings: SITE_SETTINGS.into() }
+    }
+    /// Edition `name` of a project holding several: `content/NAME/edition.yaml`,
+    /// `content/NAME/proposals/`…, published under `NAME/`.
+    pub fn edition(name: &str) -> Submission {
+        let dir = format!("content/{name}");
+        Submission { name: name.into(), settings: format!("{dir}/edition.yaml"), dir, site_settings: SITE_SETTINGS.into() }
+    }
+    /// Whether this is one edition of several.
+    pub fn is_edition(&self) -> bool {
+        !self.name.is_empty()
+    }
+    /// The folder its pages go to, from the site root: `2024-25/`, or empty.
+    pub fn path(&self) -> String {
+        if self.name.is_empty() {
+            String::new()
+        } else {
+            format!("{}/", self.name)
+        }
     }
     /// A file of the submission, from the project root (`rel` from its folder).
     pub fn file(&self, rel: &str) -> String {
@@ -239,6 +266,20 @@ impl Submission {
     /// The reviewed conversion overrides of generated language `lang`.
     pub fn overrides(&self, lang: &str) -> String {
         self.file(&format!("{lang}-overrides.txt"))
+    }
+}
+
+/// A slug is plain ASCII: lowercase letters, digits and single hyphens between them.
+pub fn check_slug(slug: &str) -> std::result::Result<(), &'static str> {
+    let ok = !slug.is_empty()
+        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !slug.starts_with('-')
+        && !slug.ends_with('-')
+        && !slug.contains("--");
+    if ok {
+        Ok(())
+    } else {
+        Err("is not a slug: use lowercase ASCII letters, digits and single hyphens (e.g. some-proposal)")
     }
 }
 

@@ -106,6 +106,10 @@ enum New {
         /// The project folder, holding content/ and themes/.
         #[arg(short, long, value_name = "DIR", default_value = ".")]
         root: PathBuf,
+        /// In a site of editions, the edition (its folder under content/); by default the
+        /// newest.
+        #[arg(short, long, value_name = "EDITION")]
+        edition: Option<String>,
     },
 }
 
@@ -132,6 +136,9 @@ fn run(command: Command) -> microsite::Result<ExitCode> {
             for warning in &report.warnings {
                 term::warning(warning);
             }
+            for (edition, pages) in report.editions.iter().filter(|(name, _)| !name.is_empty()) {
+                eprintln!("  {edition}: {pages} pages");
+            }
             eprintln!("built {} pages ({} files) into {} in {} ms", report.pages, report.files, report.out.display(), started.elapsed().as_millis());
         }
         Command::Serve { root, out, port, bind, force } => {
@@ -146,16 +153,16 @@ fn run(command: Command) -> microsite::Result<ExitCode> {
             for (url, pages) in &report.external {
                 println!("external (not fetched): {url} (on {} page(s), first {})", pages.len(), pages.iter().next().map_or("", String::as_str));
             }
-            for note in &site.notes {
+            for note in site.notes() {
                 println!("{note}");
             }
-            for warning in &site.warnings {
+            for warning in site.warnings() {
                 println!("problem: {warning}");
             }
             for problem in &report.problems {
                 println!("problem: {problem}");
             }
-            let count = site.warnings.len() + report.problems.len();
+            let count = site.warnings().count() + report.problems.len();
             println!("checked {} pages and {} links ({} external): {count} problem(s)", report.pages, report.links, report.external.len());
             if count > 0 {
                 return Ok(ExitCode::FAILURE);
@@ -181,8 +188,8 @@ fn run(command: Command) -> microsite::Result<ExitCode> {
                 eprintln!("  {command:width$}   # {what}");
             }
         }
-        Command::New(New::Proposal { pillar, slug, root }) => {
-            let written = scaffold::new_proposal(&root, &pillar, &slug)?;
+        Command::New(New::Proposal { pillar, slug, root, edition }) => {
+            let written = scaffold::new_proposal(&root, edition.as_deref(), &pillar, &slug)?;
             for file in &written.files {
                 println!("wrote {}", file.display());
             }

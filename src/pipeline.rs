@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::domain::Submission;
+use crate::domain::Localized;
 use crate::error::{Error, Result};
 use crate::output::emit::{emit, Emitted};
 use crate::output::{progress, render, write};
@@ -47,14 +47,65 @@ pub struct BuildReport {
     pub warnings: Vec<String>,
     /// Where the site was written.
     pub out: PathBuf,
+    /// The pages of each edition, by name (empty for a single submission).
+    pub editions: Vec<(String, usize)>,
+}
+
+/// Every submission of the project, prepared: the one in `content/`, or each edition
+/// (newest first) with the site's name for the archive; and the links between editions
+/// checked.
+pub struct Whole {
+    pub editions: Vec<Prepared>,
+    /// For a site of editions, its name (`title` in content/site.yaml), per language.
+    pub archive: Option<Localized>,
+}
+
+impl Whole {
+    /// Prepares every submission of the project at `root`.
+    pub fn prepare(root: &Path, base_url: Option<&str>) -> Result<Whole> {
+        let submissions = crate::load::config::submissions(root)?;
+        let editions: Vec<Prepared> = submissions.iter().map(|s| prepare(root, s, base_url)).collect::<Result<_>>()?;
+        let archive = match submissions[0].is_edition() {
+            true => {
+                let sites: Vec<&crate::domain::Site> = editions.iter().map(|p| &p.site).collect();
+                crate::model::check_links_between_editions(&sites)?;
+                let mut title = crate::model::site_title(root, &editions[0].site)?;
+                // The generated languages' (Simplified) name, converted as every text is.
+                for l in &editions[0].site.languages {
+                    if let (Some((from, _)), Some(cc)) = (&l.generated_from, editions[0].converters.get(&l.code)) {
+                        if let Some(text) = title.get(from).map(|t| cc.text(t)) {
+                            title.insert(l.code.clone(), text);
+                        }
+                    }
+                }
+                Some(title)
+            }
+            false => None,
+        };
+        Ok(Whole { editions, archive })
+    }
+
+    /// The warnings of every submission.
+    pub fn warnings(&self) -> impl Iterator<Item = &String> {
+        self.editions.iter().flat_map(|p| &p.warnings)
+    }
+
+    /// What proofreading proved, for every submission.
+    pub fn notes(&self) -> impl Iterator<Item = &String> {
+        self.editions.iter().flat_map(|p| &p.notes)
+    }
+
+    fn emit(&self, out: &dyn write::Output) -> Result<Emitted> {
+        emit(&self.editions, self.archive.as_ref(), out)
+    }
 }
 
 /// `microsite check`: makes the site in memory, one page at a time (never touching the
 /// output folder), and checks it. Content warnings count as problems here.
-pub fn check(root: &Path) -> Result<(Prepared, Emitted)> {
-    let prepared = prepare(root, &Submission::single(), None)?;
-    let emitted = emit(&prepared, &write::Discard)?;
-    Ok((prepared, emitted))
+pub fn check(root: &Path) -> Result<(Whole, Emitted)> {
+    let whole = Whole::prepare(root, None)?;
+    let emitted = whole.emit(&write::Discard)?;
+    Ok((whole, emitted))
 }
 
 /// `microsite build`: makes the site into a staging folder of its own, the output folder
@@ -68,14 +119,16 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
 pub fn build_with_progress(options: &BuildOptions, progress: Option<&progress::Progress>) -> Result<BuildReport> {
     let out = options.out_dir();
     crate::output::outdir::check_outside_sources(&options.root, &out)?;
-    let prepared = prepare(&options.root, &Submission::single(), options.base_url.as_deref())?;
+    let whole = Whole::prepare(&options.root, options.base_url.as_deref())?;
     let staging = write::Staging::create(&out, options.force)?;
     let emitted = match progress {
         Some(progress) => {
-            progress.start(prepared.site.proposals.len(), render::jobs(&prepared.site).len());
-            emit(&prepared, &progress::Counted { inner: &staging, progress })
+            let proposals = whole.editions.iter().map(|p| p.site.proposals.len()).sum();
+            let pages = whole.editions.iter().map(|p| render::jobs(&p.site).len()).sum();
+            progress.start(proposals, pages);
+            whole.emit(&progress::Counted { inner: &staging, progress })
         }
-        None => emit(&prepared, &staging),
+        None => whole.emit(&staging),
     };
     let emitted = match emitted {
         Ok(emitted) => emitted,
@@ -84,7 +137,7 @@ pub fn build_with_progress(options: &BuildOptions, progress: Option<&progress::P
             return Err(e);
         }
     };
-    let mut warnings = prepared.warnings;
+    let mut warnings: Vec<String> = whole.warnings().cloned().collect();
     warnings.extend(emitted.report.problems.iter().map(|p| format!("broken: {p}")));
     if options.strict && !warnings.is_empty() {
         staging.abandon();
@@ -98,5 +151,5 @@ pub fn build_with_progress(options: &BuildOptions, progress: Option<&progress::P
     let mut timings = Timings::start();
     warnings.extend(staging.swap_in()?);
     timings.lap("swap in");
-    Ok(BuildReport { pages: emitted.pages, files: emitted.files, warnings, out })
+    Ok(BuildReport { pages: emitted.pages, files: emitted.files, warnings, out, editions: emitted.editions })
 }

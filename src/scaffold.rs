@@ -193,10 +193,21 @@ pub fn init(dir: &Path) -> Result<Written> {
 
 /// `microsite new proposal --pillar PILLAR SLUG`: writes `content/proposals/SLUG.LANG.md`
 /// for each authored language, numbered after the highest number in use.
-pub fn new_proposal(root: &Path, pillar: &str, slug: &str) -> Result<Written> {
-    crate::model::check_slug(slug).map_err(|why| Error::msg(format!("`{slug}` {why}")))?;
+pub fn new_proposal(root: &Path, edition: Option<&str>, pillar: &str, slug: &str) -> Result<Written> {
+    crate::domain::check_slug(slug).map_err(|why| Error::msg(format!("`{slug}` {why}")))?;
     require_project(root)?;
-    let submission = Submission::single();
+    // The project's one submission, or the named (by default the newest) edition.
+    let submissions = crate::load::config::submissions(root)?;
+    let submission = match edition {
+        None => submissions[0].clone(),
+        Some(name) => submissions.iter().find(|s| s.name == name).cloned().ok_or_else(|| {
+            let names: Vec<&str> = submissions.iter().map(|s| s.name.as_str()).filter(|n| !n.is_empty()).collect();
+            Error::msg(format!(
+                "there is no edition `{name}` (editions: {})",
+                if names.is_empty() { "none: the project holds one submission".into() } else { names.join(", ") }
+            ))
+        })?,
+    };
     let config = crate::load::config::load(root, &submission)?;
     let site_file = display_path(root, &submission.settings);
     let Some(ours) = config.pillars.iter().find(|p| p.slug.value == pillar) else {

@@ -150,8 +150,9 @@ async fn serve_http(listener: tokio::net::TcpListener, app: Router, stop: impl s
 
 /// The path part of the site's base URL (`/reports/annual/`), or `/`.
 fn published_path(build: &BuildOptions) -> String {
-    let submission = crate::domain::Submission::single();
-    let site_file = crate::load::project::display_path(&build.root, &submission.settings);
+    // Any submission's settings carry the site-wide base URL.
+    let submission = crate::load::config::submissions(&build.root).ok().and_then(|s| s.into_iter().next()).unwrap_or_else(crate::domain::Submission::single);
+    let site_file = crate::load::project::display_path(&build.root, &submission.site_settings);
     let config = crate::load::config::load(&build.root, &submission).ok();
     let base = config.and_then(|c| crate::model::base_url(&c, &site_file, build.base_url.as_deref()).ok().flatten());
     base.map_or_else(|| "/".to_string(), |b| b.path)

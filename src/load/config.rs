@@ -1,4 +1,5 @@
-//! Load: the site-wide settings in `content/site.yaml`.
+//! Load: the settings — `content/site.yaml`, and for a site holding several editions each
+//! edition's `content/NAME/edition.yaml` — and which submissions the project holds.
 //!
 //! The settings name the languages (authored or generated), the document's title,
 //! publisher and date per language, and the pillars that organise the proposals.
@@ -12,7 +13,7 @@ use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::domain::{Localized, Submission};
+use crate::domain::{Localized, Submission, SITE_SETTINGS};
 use crate::error::{Error, Result};
 use crate::load::project::display_path;
 
@@ -46,6 +47,39 @@ pub struct SiteConfig {
     #[serde(default)]
     pub source: Option<Spanned<SourceSetting>>,
     /// The official English names, a file under `content/` (checked by the proofreading).
+    #[serde(default)]
+    pub glossary: Option<Spanned<GlossarySetting>>,
+}
+
+/// `content/site.yaml` of a site holding several editions: what is site-wide.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteWideConfig {
+    pub theme: String,
+    #[serde(default)]
+    pub base_url: Option<Spanned<String>>,
+    #[serde(default)]
+    pub share_image: Option<Spanned<String>>,
+    pub languages: Vec<LanguageConfig>,
+    pub publisher: Localized,
+    /// The site's name (`Policy submissions`), per authored language.
+    pub title: Localized,
+}
+
+/// `content/NAME/edition.yaml`: what one edition's settings hold (the same fields as a
+/// single submission's, less the site-wide ones).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EditionConfig {
+    pub title: Localized,
+    pub date: Localized,
+    #[serde(default)]
+    pub intro: Localized,
+    #[serde(default)]
+    pub search_examples: Localized,
+    pub pillars: Vec<PillarConfig>,
+    #[serde(default)]
+    pub source: Option<Spanned<SourceSetting>>,
     #[serde(default)]
     pub glossary: Option<Spanned<GlossarySetting>>,
 }
@@ -163,10 +197,84 @@ impl<'de> Deserialize<'de> for GlossarySetting {
     }
 }
 
-/// Reads and parses the settings of `submission` (`content/site.yaml`) under `root`.
+/// Reads and parses the settings of `submission` under `root`: `content/site.yaml`, or for
+/// an edition `content/site.yaml`'s site-wide part with the edition's `edition.yaml`.
 pub fn load(root: &Path, submission: &Submission) -> Result<SiteConfig> {
+    if !submission.is_edition() {
+        let text = read_text(root, &submission.settings)?;
+        return parse_yaml(&text, &display_path(root, &submission.settings), 0);
+    }
+    let site = load_site_wide(root)?;
     let text = read_text(root, &submission.settings)?;
-    parse_yaml(&text, &display_path(root, &submission.settings), 0)
+    let edition: EditionConfig = parse_yaml(&text, &display_path(root, &submission.settings), 0)?;
+    Ok(SiteConfig {
+        theme: site.theme,
+        base_url: site.base_url,
+        share_image: site.share_image,
+        languages: site.languages,
+        publisher: site.publisher,
+        title: edition.title,
+        date: edition.date,
+        intro: edition.intro,
+        search_examples: edition.search_examples,
+        pillars: edition.pillars,
+        source: edition.source,
+        glossary: edition.glossary,
+    })
+}
+
+/// Reads the site-wide settings of a site holding editions.
+pub fn load_site_wide(root: &Path) -> Result<SiteWideConfig> {
+    let text = read_text(root, SITE_SETTINGS)?;
+    parse_yaml(&text, &display_path(root, SITE_SETTINGS), 0)
+}
+
+/// The submissions the project holds: the one in `content/` when `content/site.yaml`
+/// lists `pillars:`; else one edition per folder of `content/`, newest first (by folder
+/// name, descending), each of which must hold `edition.yaml`.
+pub fn submissions(root: &Path) -> Result<Vec<Submission>> {
+    let settings = read_text(root, SITE_SETTINGS)?;
+    if settings.lines().any(|l| l.starts_with("pillars:")) {
+        return Ok(vec![Submission::single()]);
+    }
+    let mut names = Vec::new();
+    for entry in crate::load::project::walk(root, "content")? {
+        if entry.is_dir && !entry.inner.contains('/') && !entry.inner.starts_with('.') {
+            names.push(entry.inner);
+        }
+    }
+    names.sort();
+    let mut seen: Vec<String> = Vec::new();
+    for name in &names {
+        let folder = display_path(root, &format!("content/{name}"));
+        if let Some(other) = seen.iter().find(|o| o.eq_ignore_ascii_case(name)) {
+            return Err(Error::in_file(
+                &folder,
+                format!("differs from the edition folder `{other}` only in case: on a web server they would be one address; rename one"),
+            ));
+        }
+        seen.push(name.clone());
+        if crate::domain::check_slug(name).is_err() {
+            return Err(Error::in_file(
+                &folder,
+                "an edition folder's name is its address: use lowercase ASCII letters, digits and single hyphens (e.g. 2030-31)",
+            ));
+        }
+        if !root.join(format!("content/{name}/edition.yaml")).is_file() {
+            return Err(Error::in_file(
+                &folder,
+                "an edition folder needs an edition.yaml (its title, date and pillars); add one, or move the folder out of content/",
+            ));
+        }
+    }
+    if names.is_empty() {
+        return Err(Error::in_file(
+            display_path(root, SITE_SETTINGS),
+            "lists no `pillars:` and content/ holds no edition folder: add the pillars here, or an edition folder with its edition.yaml",
+        ));
+    }
+    names.reverse();
+    Ok(names.iter().map(|name| Submission::edition(name)).collect())
 }
 
 /// Reads a UTF-8 text file of the project ([`crate::load::project::read`]), naming it in any error.

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 pub mod rules;
 
 use crate::domain::BaseUrl;
-use crate::domain::Submission;
+use crate::domain::{check_slug, Submission};
 use crate::domain::{Anchor, AnchorKind, Document, Language, Pillar, PillarId, Proposal, ProposalText, Site, Survey};
 use crate::domain::{Block, Localized, CONFIGS};
 use crate::error::{Error, Result};
@@ -26,7 +26,10 @@ pub fn build(
     base_url_override: Option<&str>,
 ) -> Result<(Site, Vec<String>)> {
     let site_file = display_path(root, &submission.settings);
-    let languages = check_languages(&config, &site_file)?;
+    // The languages, the base URL, the share image and the publisher are site-wide: in a
+    // site of editions, in content/site.yaml rather than the edition's edition.yaml.
+    let site_wide_file = display_path(root, &submission.site_settings);
+    let languages = check_languages(&config, &site_wide_file)?;
     let authored: Vec<&str> = languages.iter().filter(|l| l.generated_from.is_none()).map(|l| l.code.as_str()).collect();
     let localized = |field: &str, map: &Localized, required: bool| -> Result<Localized> {
         for key in map.keys() {
@@ -75,10 +78,10 @@ pub fn build(
     let (proposals, cjk_chars, mut warnings) = group_proposals(root, submission, &languages, &pillars, files)?;
     crate::model::rules::check(&site_file, &config.pillars, &languages, &pillars, &proposals, &number_lines)?;
     warnings.extend(check_alignment(&languages, &proposals));
-    check_internal_links(&proposals)?;
+    check_internal_links(&proposals, &submission.name)?;
     warnings.extend(check_raw_html(&proposals));
 
-    let base_url = base_url(&config, &site_file, base_url_override)?;
+    let base_url = base_url(&config, &site_wide_file, base_url_override)?;
     let share_image = match &config.share_image {
         None => None,
         Some(image) => Some(share_image(root, submission, &image.value, image.referenced.line())?),
@@ -103,6 +106,19 @@ pub fn build(
     Ok((site, warnings))
 }
 
+/// The name of a site of editions (`title` in content/site.yaml), which must have a text
+/// in every authored language of `site` (any of its editions: they share the languages).
+pub fn site_title(root: &std::path::Path, site: &Site) -> Result<Localized> {
+    let config = crate::load::config::load_site_wide(root)?;
+    let file = display_path(root, &site.submission.site_settings);
+    for l in site.authored() {
+        if !config.title.contains_key(&l.code) {
+            return Err(Error::in_file(&file, format!("title (the site's name) has no text for `{}`", l.code)));
+        }
+    }
+    Ok(config.title.iter().map(|(lang, text)| (lang.clone(), markdown::smarten(text, lang))).collect())
+}
+
 /// Where the site is published: `--base-url` (`override_url`) if given, else the
 /// settings' `base_url`, else unknown.
 pub fn base_url(config: &SiteConfig, site_file: &std::path::Path, override_url: Option<&str>) -> Result<Option<BaseUrl>> {
@@ -115,13 +131,13 @@ pub fn base_url(config: &SiteConfig, site_file: &std::path::Path, override_url: 
     })
 }
 
-/// Reads the share image `value` (a path under the submission's folder, `content/`), which
+/// Reads the share image `value` (a path under `content/`, site-wide), which
 /// must be a PNG, JPEG, GIF or WebP image of the type its name says (`line`: where the
 /// settings name it): (its path in the output, its bytes).
 fn share_image(root: &std::path::Path, submission: &Submission, value: &str, line: u64) -> Result<(String, Vec<u8>)> {
-    let site_file = display_path(root, &submission.settings);
-    let rel = submission.file(value);
-    let dir = &submission.dir;
+    let site_file = display_path(root, &submission.site_settings);
+    let dir = "content";
+    let rel = format!("{dir}/{value}");
     let name = std::path::Path::new(value).file_name().map(|n| n.to_string_lossy().into_owned());
     let Some(name) = name.filter(|_| !value.contains("..") && root.join(&rel).is_file()) else {
         return Err(Error::at_line(&site_file, line, format!("share_image `{value}`: no such file under {dir}/")));
@@ -206,20 +222,6 @@ fn default_og_locale(html_lang: &str) -> String {
         ("zh", None) => "zh_TW".into(),
         ("en", None) => "en_GB".into(),
         (lang, None) => lang.to_string(),
-    }
-}
-
-/// A slug is plain ASCII: lowercase letters, digits and single hyphens between them.
-pub fn check_slug(slug: &str) -> std::result::Result<(), &'static str> {
-    let ok = !slug.is_empty()
-        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !slug.starts_with('-')
-        && !slug.ends_with('-')
-        && !slug.contains("--");
-    if ok {
-        Ok(())
-    } else {
-        Err("is not a slug: use lowercase ASCII letters, digits and single hyphens (e.g. some-proposal)")
     }
 }
 
@@ -388,38 +390,88 @@ fn check_alignment(languages: &[Language], proposals: &[Proposal]) -> Vec<String
     warnings
 }
 
-/// Splits an internal link, `@/proposals/some-proposal.md#p6-3`, into the proposal's slug
-/// and the fragment (`some-proposal`, `p6-3`). `.md` and a trailing `/` are optional.
-pub fn internal_target(target: &str) -> Option<(&str, &str)> {
-    let rest = target.strip_prefix("@/proposals/")?;
+/// An internal link's target: `@/proposals/some-proposal.md#p6-3` (in the same edition) or
+/// `@/2030-31/proposals/some-proposal.md#p6-3` (in edition `2030-31`). `.md` and a
+/// trailing `/` are optional.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InternalTarget<'a> {
+    pub edition: Option<&'a str>,
+    pub slug: &'a str,
+    pub fragment: &'a str,
+}
+
+/// Splits an internal link into its [`InternalTarget`].
+pub fn internal_target(target: &str) -> Option<InternalTarget<'_>> {
+    let rest = target.strip_prefix("@/")?;
+    let (edition, rest) = match rest.strip_prefix("proposals/") {
+        Some(rest) => (None, rest),
+        None => {
+            let (edition, rest) = rest.split_once('/')?;
+            (Some(edition), rest.strip_prefix("proposals/")?)
+        }
+    };
     let (path, fragment) = rest.split_once('#').unwrap_or((rest, ""));
     let slug = path.strip_suffix(".md").or_else(|| path.strip_suffix('/')).unwrap_or(path);
-    (!slug.is_empty()).then_some((slug, fragment))
+    (!slug.is_empty()).then_some(InternalTarget { edition, slug, fragment })
 }
 
 /// Every internal link in a proposal must name a proposal that exists and, if it has a
 /// fragment, a paragraph or heading that proposal has: a broken one is a content error
-/// (the first, in file order), not a page published with a dead link.
-fn check_internal_links(proposals: &[Proposal]) -> Result<()> {
-    let by_slug: BTreeMap<&str, &Proposal> = proposals.iter().map(|p| (p.slug.as_str(), p)).collect();
+/// (the first, in file order), not a page published with a dead link. Links into another
+/// edition than `own` are checked once every edition is made ([`check_links_between_editions`]).
+fn check_internal_links(proposals: &[Proposal], own: &str) -> Result<()> {
     for p in proposals {
         for text in p.texts.values() {
             for link in &text.survey.internal_links {
-                let problem = match internal_target(&link.target) {
-                    None => Some("not a link to a proposal: write @/proposals/SLUG.md, or @/proposals/SLUG.md#p6-3 for a paragraph".to_string()),
-                    Some((slug, fragment)) => match by_slug.get(slug) {
-                        None => Some(format!("there is no proposal `{slug}`")),
-                        Some(target) => fragment_problem(target, fragment),
-                    },
-                };
-                if let Some(problem) = problem {
-                    let line = text.body_line + link.line - 1;
-                    return Err(Error::at_line(text.body.path(), line, format!("broken link {}: {problem}", link.target)));
+                match internal_target(&link.target) {
+                    Some(t) if t.edition.is_some_and(|e| e != own) => {}
+                    target => check_link(text, link, target, Some(proposals))?,
                 }
             }
         }
     }
     Ok(())
+}
+
+/// The links of each edition into the others: the edition must exist, and the proposal
+/// and paragraph in it.
+pub fn check_links_between_editions(sites: &[&Site]) -> Result<()> {
+    for site in sites {
+        for p in &site.proposals {
+            for text in p.texts.values() {
+                for link in &text.survey.internal_links {
+                    let Some(target) = internal_target(&link.target) else { continue };
+                    let Some(edition) = target.edition.filter(|e| *e != site.submission.name) else { continue };
+                    let other = sites.iter().find(|s| s.submission.name == edition).map(|s| s.proposals.as_slice());
+                    check_link(text, link, Some(target), other)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Checks one internal link of `text` against the proposals of the edition it points to
+/// (`None`: no such edition).
+fn check_link(text: &ProposalText, link: &crate::domain::InternalLink, target: Option<InternalTarget>, proposals: Option<&[Proposal]>) -> Result<()> {
+    let problem = match (target, proposals) {
+        (None, _) => Some(
+            "not a link to a proposal: write @/proposals/SLUG.md, @/proposals/SLUG.md#p6-3 for a paragraph, or @/EDITION/proposals/SLUG.md in another edition"
+                .to_string(),
+        ),
+        (Some(t), None) => Some(format!("there is no edition `{}`", t.edition.unwrap_or_default())),
+        (Some(t), Some(proposals)) => match proposals.iter().find(|p| p.slug == t.slug) {
+            None => Some(format!("there is no proposal `{}`", t.slug)),
+            Some(target) => fragment_problem(target, t.fragment),
+        },
+    };
+    match problem {
+        Some(problem) => {
+            let line = text.body_line + link.line - 1;
+            Err(Error::at_line(text.body.path(), line, format!("broken link {}: {problem}", link.target)))
+        }
+        None => Ok(()),
+    }
 }
 
 /// Markup an author wrote that the sanitizer removes ([`crate::text::sanitize`]), each piece on
@@ -483,7 +535,7 @@ fn headings_note(outline: &[Block]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::check_slug;
+    use crate::domain::check_slug;
 
     #[test]
     fn slugs_are_lowercase_ascii_words_joined_by_single_hyphens() {

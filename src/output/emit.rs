@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::check::{self, Findings, Scan};
-use crate::domain::{LangId, ProposalId, Site};
+use crate::domain::{LangId, Localized, ProposalId, Site};
 use crate::error::Result;
 use crate::html;
 use crate::load::theme;
@@ -37,63 +37,90 @@ pub struct Emitted {
     pub files: usize,
     /// The link check of every page.
     pub report: check::Report,
+    /// The pages of each edition (by name; empty for a single submission).
+    pub editions: Vec<(String, usize)>,
 }
 
-/// Makes every file of the site into `out`, and checks the links of every page on the way.
-pub fn emit(prepared: &Prepared, out: &dyn Output) -> Result<Emitted> {
+/// Makes every file of the site into `out`, and checks the links of every page on the way:
+/// the pages of each submission in `editions` (one, or the editions of a site holding
+/// several, newest first), and for a site of editions (`archive`: its name) the archive at
+/// its root. Files for hosts and crawlers and the theme's assets are made once.
+pub fn emit(editions: &[Prepared], archive: Option<&Localized>, out: &dyn Output) -> Result<Emitted> {
     let mut timings = Timings::start();
-    let (site, theme) = (&prepared.site, &prepared.theme);
+    let (first, theme) = (&editions[0].site, &editions[0].theme);
+    let sites: Vec<&Site> = editions.iter().map(|p| &p.site).collect();
     let mut paths: Vec<String> = Vec::new();
     for f in &theme.static_files {
         out.write(&f.output, &[&f.bytes])?;
         paths.push(f.output.clone());
     }
-    for f in publishing_files(site)? {
+    for f in publishing_files(&sites, archive.is_some())? {
         out.write(&f.path, &[&f.bytes])?;
         paths.push(f.path);
     }
-    let mut inputs = render::Inputs::new(site, theme, &prepared.converters);
-    let fold = search::folding_table(&site.cjk_chars, prepared.converters.values().next());
-    let prefixes: Vec<String> = site.languages.iter().map(|l| l.prefix.clone()).collect();
-    let untranslated = render::untranslated(site);
-    let checker = check::Checker { base: site.base_url.as_ref(), prefixes: &prefixes, untranslated: &untranslated };
+    let prefixes: Vec<Vec<String>> =
+        sites.iter().map(|site| site.languages.iter().map(|l| format!("{}{}", site.submission.path(), l.prefix)).collect()).collect();
+    let untranslated: std::collections::BTreeSet<String> = sites.iter().flat_map(|site| render::untranslated(site)).collect();
+    let checker = check::Checker { base: first.base_url.as_ref(), prefixes: &prefixes, untranslated: &untranslated };
 
-    // Each page with its place in the site (which decides which page a problem is
-    // reported on), by edition; then the other pages; then the search pages.
-    let mut groups: Vec<Vec<(usize, Job)>> = vec![Vec::new(); site.languages.len() + 2];
-    for (order, job) in render::jobs(site).into_iter().enumerate() {
-        let group = match job {
-            Job::Edition(_, Kind::Search) => site.languages.len() + 1,
-            Job::Edition(lang, _) => lang.0,
-            _ => site.languages.len(),
-        };
-        groups[group].push((order, job));
+    let (mut findings, mut pages, mut counts, mut order_base) = (Findings::default(), Vec::new(), Vec::new(), 0);
+    for prepared in editions {
+        let site = &prepared.site;
+        let mut inputs = render::Inputs::new(site, theme, &prepared.converters);
+        let fold = search::folding_table(&site.cjk_chars, prepared.converters.values().next());
+        // Each page with its place in the site (which decides which page a problem is
+        // reported on), by language; then the other pages; then the search pages.
+        let jobs = render::jobs(site);
+        let count = jobs.len();
+        let mut groups: Vec<Vec<(usize, Job)>> = vec![Vec::new(); site.languages.len() + 2];
+        for (order, job) in jobs.into_iter().enumerate() {
+            let group = match job {
+                Job::Edition(_, Kind::Search) => site.languages.len() + 1,
+                Job::Edition(lang, _) => lang.0,
+                _ => site.languages.len(),
+            };
+            groups[group].push((order_base + order, job));
+        }
+        order_base += count;
+        let search_jobs = groups.pop().unwrap_or_default();
+        let made_before = pages.len();
+        for (group, jobs) in groups.into_iter().enumerate() {
+            let (found, made) = if group < site.languages.len() {
+                let lang = LangId(group);
+                let edition = edition(&inputs, lang, jobs, &fold, &checker, out)?;
+                paths.push(edition.index.clone());
+                inputs.search_indexes.insert(site.language(lang).code.clone(), edition.index);
+                (edition.findings, edition.pages)
+            } else {
+                make_pages(&inputs, jobs, &checker, out)?
+            };
+            findings = findings.merge(found);
+            pages.extend(made);
+        }
+        let (found, made) = make_pages(&inputs, search_jobs, &checker, out)?;
+        findings = findings.merge(found);
+        pages.extend(made);
+        counts.push((site.submission.name.clone(), pages.len() - made_before));
     }
-    let search_jobs = groups.pop().unwrap_or_default();
-    let (mut findings, mut pages) = (Findings::default(), Vec::new());
-    for (group, jobs) in groups.into_iter().enumerate() {
-        let (found, made) = if group < site.languages.len() {
-            let lang = LangId(group);
-            let edition = edition(&inputs, lang, jobs, &fold, &checker, out)?;
-            paths.push(edition.index.clone());
-            inputs.search_indexes.insert(site.language(lang).code.clone(), edition.index);
-            (edition.findings, edition.pages)
-        } else {
-            make_pages(&inputs, jobs, &checker, out)?
-        };
+    timings.lap("pages (read, parse, convert, render, compact, check, write), search indexes");
+    if let Some(title) = archive {
+        let archive_pages = render::archive_pages(&sites, title, theme)?;
+        let jobs: Vec<(usize, render::Page)> = archive_pages.into_iter().enumerate().map(|(i, page)| (order_base + i, page)).collect();
+        let (found, made) = in_parallel(jobs, |(order, page), findings| {
+            let (html, scan) = compacted(&page.html);
+            out.write(&page.path, &[&html])?;
+            findings.add_page(&checker, order, &page.path, scan);
+            Ok(page.path)
+        })?;
         findings = findings.merge(found);
         pages.extend(made);
     }
-    timings.lap("pages (read, parse, convert, render, compact, check, write), search indexes");
-    let (found, made) = make_pages(&inputs, search_jobs, &checker, out)?;
-    findings = findings.merge(found);
-    pages.extend(made);
     let page_count = pages.len();
     paths.extend(pages);
     let files: rustc_hash::FxHashSet<String> = paths.into_iter().collect();
     let report = checker.finish(findings, &files);
-    timings.lap("search pages, links between pages");
-    Ok(Emitted { pages: page_count, files: files.len(), report })
+    timings.lap("archive, links between pages");
+    Ok(Emitted { pages: page_count, files: files.len(), report, editions: counts })
 }
 
 /// What one language edition made.
@@ -145,7 +172,12 @@ fn edition(
     // The full text is written up to each body as the bodies come; the index, a
     // proposal's records at a time.
     let mut full_text = FullText::new(&frame, frame_scan, out.stream(&full_path)?);
-    let part = format!("assets/search-{}.json.part", language.prefix);
+    // One index per edition and language: `search-tc`, or `search-2030-31-tc` in a site of editions.
+    let name = match site.submission.name.as_str() {
+        "" => language.prefix.clone(),
+        edition => format!("{edition}-{}", language.prefix),
+    };
+    let part = format!("assets/search-{name}.json.part");
     let mut index = Index::start(out.stream(&part)?, &search::index_head(language, fold))?;
     let mut made: Option<Vec<Proposal>> = None;
     let mut batch = first?;
@@ -172,7 +204,7 @@ fn edition(
     findings.add_page(checker, full_order, &full_path, full_scan);
     pages.push(full_path);
     let hash = index.finish()?;
-    let path = format!("assets/search-{}.{:08x}.json", language.prefix, hash as u32);
+    let path = format!("assets/search-{name}.{:08x}.json", hash as u32);
     out.rename(&part, &path)?;
     Ok(Edition { findings, pages, index: path })
 }
@@ -382,15 +414,22 @@ fn make_pages(inputs: &render::Inputs, jobs: Vec<(usize, Job)>, checker: &check:
     })
 }
 
-/// The files for hosts and crawlers: sitemap, robots.txt, security headers, share image.
-fn publishing_files(site: &Site) -> Result<Vec<OutputFile>> {
+/// The files for hosts and crawlers, once for the whole site: sitemap (every edition's
+/// pages, and with `archive` the archive's), robots.txt, security headers, share image.
+fn publishing_files(sites: &[&Site], archive: bool) -> Result<Vec<OutputFile>> {
+    let site = sites[0];
     let base_path = site.base_url.as_ref().map_or("/", |b| b.path.as_str());
     let mut files = vec![
         OutputFile { path: "robots.txt".into(), bytes: publish::robots(site.base_url.as_ref()).into_bytes() },
         OutputFile { path: "_headers".into(), bytes: publish::headers(base_path).into_bytes() },
     ];
     if let Some(base) = &site.base_url {
-        let sitemaps = publish::sitemaps(&site.languages, base, &render::edition_dirs(site), publish::SITEMAP_LIMITS);
+        let mut dirs: Vec<Vec<String>> = Vec::new();
+        if archive {
+            dirs.push(site.languages.iter().map(|l| crate::domain::layout::home(&l.prefix)).collect());
+        }
+        dirs.extend(sites.iter().flat_map(|s| render::edition_dirs(s)));
+        let sitemaps = publish::sitemaps(&site.languages, base, &dirs, publish::SITEMAP_LIMITS);
         files.extend(sitemaps.into_iter().map(|(path, xml)| OutputFile { path, bytes: xml.into_bytes() }));
     }
     if let Some((output, bytes)) = &site.share_image {

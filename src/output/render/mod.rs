@@ -63,7 +63,8 @@ impl Kind {
 
 /// The folder of a page, from the site root, ending in `/` (empty for the landing page).
 fn page_dir(lang: &Language, site: &Site, kind: Kind) -> String {
-    match kind {
+    let path = site.submission.path();
+    path + &match kind {
         Kind::Home => layout::home(&lang.prefix),
         Kind::Full => layout::full(&lang.prefix),
         Kind::Search => layout::search(&lang.prefix),
@@ -154,7 +155,11 @@ pub fn jobs(site: &Site) -> Vec<Job> {
     for lang in site.language_ids() {
         jobs.extend(site.proposal_ids().map(|i| Job::Short(lang, i)));
     }
-    jobs.extend([Job::Landing, Job::NotFound]);
+    jobs.push(Job::Landing);
+    // A site of editions has one 404 page, at its root, made with the archive.
+    if !site.submission.is_edition() {
+        jobs.push(Job::NotFound);
+    }
     jobs
 }
 
@@ -259,8 +264,8 @@ pub fn render(inputs: &Inputs, job: Job, summary: Option<&Summary>) -> Result<Pa
     match job {
         Job::Edition(lang, kind) => page::render(inputs, lang, kind, summary),
         Job::Short(lang, i) => render_short_link(site, inputs.theme, &inputs.shared[lang.0], site.language(lang), i),
-        Job::Landing => render_landing(site, inputs.theme, false),
-        Job::NotFound => render_landing(site, inputs.theme, true),
+        Job::Landing => render_landing(&[site], &site.title, inputs.theme, &site.submission.path(), None, false),
+        Job::NotFound => render_landing(&[site], &site.title, inputs.theme, "", None, true),
     }
 }
 
@@ -318,15 +323,19 @@ pub fn holes(page: &[u8]) -> Vec<(std::ops::Range<usize>, ProposalId)> {
 
 /// `@/proposals/SLUG.md#p6-3` → `lang`'s page of that proposal, relative to `root`.
 fn internal_href(inputs: &Inputs, lang: &Language, root: &str, target: &str) -> Option<String> {
-    let (slug, fragment) = model::internal_target(target)?;
-    let i = *inputs.slugs.get(slug)?;
-    let fragment = if fragment.is_empty() { String::new() } else { format!("#{fragment}") };
-    Some(format!("{root}{}{fragment}", page_dir(lang, inputs.site, Kind::Proposal(i))))
+    let target = model::internal_target(target)?;
+    let fragment = if target.fragment.is_empty() { String::new() } else { format!("#{}", target.fragment) };
+    let dir = match target.edition.filter(|e| *e != inputs.site.submission.name) {
+        // Another edition's proposal (the model proved it exists), in the same language.
+        Some(edition) => format!("{edition}/{}", layout::proposal(&lang.prefix, target.slug)),
+        None => page_dir(lang, inputs.site, Kind::Proposal(*inputs.slugs.get(target.slug)?)),
+    };
+    Some(format!("{root}{dir}{fragment}"))
 }
 
-/// The folder of a proposal's short link: `en/6/`.
-fn short_dir(lang: &Language, proposal: &Proposal) -> String {
-    layout::short(&lang.prefix, proposal.number)
+/// The folder of a proposal's short link: `en/6/` (`2030-31/en/6/` in an edition).
+fn short_dir(site: &Site, lang: &Language, proposal: &Proposal) -> String {
+    site.submission.path() + &layout::short(&lang.prefix, proposal.number)
 }
 
 #[derive(Serialize)]
@@ -343,7 +352,7 @@ struct RedirectCtx<'a> {
 /// `/{prefix}/{n}/`: a tiny page that sends the reader on to proposal n, on any static host.
 fn render_short_link(site: &Site, theme: &Theme, shared: &tera::Context, lang: &Language, i: ProposalId) -> Result<Page> {
     let q = site.proposal(i);
-    let dir = short_dir(lang, q);
+    let dir = short_dir(site, lang, q);
     let root = root_of(&dir);
     let ctx = RedirectCtx {
         kind: "redirect",
@@ -396,46 +405,102 @@ struct LandingCtx<'a> {
     t: &'a Strings,
 }
 
-/// The root `index.html` (the document's title in every language, linking to each
-/// edition), and `404.html` (the same editions, for a reader who followed a bad link).
-fn render_landing(site: &Site, theme: &Theme, not_found: bool) -> Result<Page> {
-    let first = &site.languages[0];
+/// A landing page of cards, one per edition and language, each linking to that
+/// language's home of that edition: at `dir` (`index.html` there), for `sites` (newest
+/// first) in every language or only in `only` (a language code), named `title`. An
+/// edition's own landing (its languages), the archive of a site of editions (every
+/// edition: at the root, and per language), and, with `not_found`, `404.html`.
+pub fn render_landing(sites: &[&Site], title: &crate::domain::Localized, theme: &Theme, dir: &str, only: Option<&str>, not_found: bool) -> Result<Page> {
+    let site = sites[0];
+    let languages: Vec<&Language> = site.languages.iter().filter(|l| only.is_none_or(|code| l.code == code)).collect();
+    let first = languages[0];
     let root = match (not_found, &site.base_url) {
-        (false, _) => String::new(),
+        (false, _) => root_of(dir),
         (true, Some(base)) => base.path.clone(),
         (true, None) => "/".into(),
     };
-    let editions: Vec<Edition> = site
-        .languages
-        .iter()
-        .map(|l| Edition {
-            lang: lang_ctx(l),
-            href: format!("{root}{}", layout::home(&l.prefix)),
-            url: site.base_url.as_ref().map(|b| b.join(&layout::home(&l.prefix))),
-            site_title: &site.title[&l.code],
-            publisher: &site.publisher[&l.code],
-            date: &site.date[&l.code],
-            t: &theme.strings[&l.code],
-        })
-        .collect();
-    let titles: Vec<&str> = site.languages.iter().map(|l| site.title[&l.code].as_str()).collect();
-    let canonical = if not_found { None } else { site.base_url.as_ref().map(|b| b.url.clone()) };
+    let mut editions: Vec<Edition> = Vec::new();
+    for edition in sites {
+        for l in &languages {
+            let home = page_dir(l, edition, Kind::Home);
+            editions.push(Edition {
+                lang: lang_ctx(l),
+                href: format!("{root}{home}"),
+                url: edition.base_url.as_ref().map(|b| b.join(&home)),
+                site_title: &edition.title[&l.code],
+                publisher: &edition.publisher[&l.code],
+                date: &edition.date[&l.code],
+                t: &theme.strings[&l.code],
+            });
+        }
+    }
+    let titles: Vec<&str> = languages.iter().map(|l| title[&l.code].as_str()).collect();
+    let canonical = if not_found { None } else { site.base_url.as_ref().map(|b| b.join(dir)) };
+    // The same page in the other languages: an edition's landing and the root archive are
+    // in all of them; a language's archive page has its twins in the others.
+    let alternates = match only {
+        None => site
+            .languages
+            .iter()
+            .map(|l| AlternateLink { html_lang: l.html_lang.clone(), url: site.base_url.as_ref().map(|b| b.join(&page_dir(l, site, Kind::Home))) })
+            .collect(),
+        Some(_) => site
+            .languages
+            .iter()
+            .map(|l| AlternateLink { html_lang: l.html_lang.clone(), url: site.base_url.as_ref().map(|b| b.join(&layout::home(&l.prefix))) })
+            .collect(),
+    };
+    let x_default = if not_found { None } else { site.base_url.as_ref().map(|b| b.join(if only.is_some() { "" } else { dir })) };
     let ctx = LandingCtx {
         kind: if not_found { "not_found" } else { "landing" },
         lang: lang_ctx(first),
         title: titles.join(" | "),
         site_title: titles.join(" | "),
-        alternates: editions.iter().map(|e| AlternateLink { html_lang: e.lang.html_lang.to_string(), url: e.url.clone() }).collect(),
-        x_default: canonical.clone(),
-        description: site.languages.iter().map(|l| format!("{} {}", site.publisher[&l.code], site.title[&l.code])).collect::<Vec<_>>().join(" | "),
+        alternates,
+        x_default,
+        description: languages.iter().map(|l| format!("{} {}", site.publisher[&l.code], title[&l.code])).collect::<Vec<_>>().join(" | "),
         canonical,
         root,
         editions,
         og: OpenGraph::new(site, first, "website"),
         t: &theme.strings[&first.code],
     };
-    let path = if not_found { "404.html" } else { "index.html" };
-    Ok(Page { path: path.into(), html: render_template(theme, "landing.html", &ctx, &[])? })
+    let path = if not_found { "404.html".to_string() } else { format!("{dir}index.html") };
+    Ok(Page { path, html: render_template(theme, "landing.html", &ctx, &[])? })
+}
+
+/// The archive of a site of editions (`sites`, newest first; `title`: the site's name):
+/// the root `index.html` (every edition in every language), `{prefix}/index.html` (every
+/// edition in one language), `latest/` and `latest/{prefix}/` (stable addresses that lead
+/// to the newest edition), and the site's one `404.html`.
+pub fn archive_pages(sites: &[&Site], title: &crate::domain::Localized, theme: &Theme) -> Result<Vec<Page>> {
+    let newest = sites[0];
+    let mut pages = vec![render_landing(sites, title, theme, "", None, false)?, render_landing(sites, title, theme, "", None, true)?];
+    let names = |l: &Language| format!("{} | {}", newest.title[&l.code], title[&l.code]);
+    pages.push(render_redirect(newest, theme, &newest.languages[0], "latest/", &newest.submission.path(), names(&newest.languages[0]))?);
+    for l in &newest.languages {
+        pages.push(render_landing(sites, title, theme, &layout::home(&l.prefix), Some(&l.code), false)?);
+        let target = page_dir(l, newest, Kind::Home);
+        pages.push(render_redirect(newest, theme, l, &format!("latest/{}", layout::home(&l.prefix)), &target, names(l))?);
+    }
+    Ok(pages)
+}
+
+/// `dir/index.html`: a tiny page that sends the reader on to `target` (a folder from the
+/// site root), on any static host: the stable `latest/` addresses of a site of editions.
+pub fn render_redirect(site: &Site, theme: &Theme, lang: &Language, dir: &str, target: &str, title: String) -> Result<Page> {
+    let root = root_of(dir);
+    let ctx = RedirectCtx {
+        kind: "redirect",
+        lang: lang_ctx(lang),
+        title,
+        target: format!("{root}{target}"),
+        canonical: site.base_url.as_ref().map(|b| b.join(target)),
+        root,
+    };
+    let mut shared = tera::Context::new();
+    shared.insert("t", &theme.strings[&lang.code]);
+    Ok(Page { path: format!("{dir}index.html"), html: render_template(theme, "redirect.html", &ctx, &[&shared])? })
 }
 
 /// Renders template `name` with `ctx`, plus the `shared` parts of the context made once.

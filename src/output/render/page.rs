@@ -118,6 +118,8 @@ struct PageCtx<'a> {
     full: Vec<FullPillar<'a>>,
     /// The edition's search page, and (on it) its index file, relative to the page.
     search_href: String,
+    /// In a site of editions, the archive in this language: every edition.
+    archive_href: Option<String>,
     search_index: Option<String>,
     /// On the search page, the settings' examples of what to search for, if any.
     search_examples: Option<&'a str>,
@@ -255,6 +257,7 @@ pub(super) fn render(inputs: &Inputs, lang_index: LangId, kind: Kind, summary: O
         proposal,
         full,
         search_href: href(lang, Kind::Search),
+        archive_href: site.submission.is_edition().then(|| format!("{root}{}", crate::domain::layout::home(&lang.prefix))),
         search_index: matches!(kind, Kind::Search).then(|| search_indexes.get(code).map(|p| format!("{root}{p}"))).flatten(),
         search_examples: matches!(kind, Kind::Search).then(|| site.search_examples.get(code).map(String::as_str)).flatten(),
         previous,
@@ -317,7 +320,7 @@ fn build_proposal<'a>(
     toc: &'a [TocEntry],
 ) -> ProposalCtx<'a> {
     let code = lang.code.as_str();
-    let short = short_dir(lang, q);
+    let short = short_dir(site, lang, q);
     let mut ctx = ProposalCtx {
         number: q.number,
         slug: q.slug.clone(),
