@@ -264,8 +264,8 @@ pub fn render(inputs: &Inputs, job: Job, summary: Option<&Summary>) -> Result<Pa
     match job {
         Job::Edition(lang, kind) => page::render(inputs, lang, kind, summary),
         Job::Short(lang, i) => render_short_link(site, inputs.theme, &inputs.shared[lang.0], site.language(lang), i),
-        Job::Landing => render_landing(&[site], &site.title, inputs.theme, &site.submission.path(), None, false),
-        Job::NotFound => render_landing(&[site], &site.title, inputs.theme, "", None, true),
+        Job::Landing => render_landing(&[site], &site.title, inputs.theme, &site.submission.path(), None, "landing"),
+        Job::NotFound => render_landing(&[site], &site.title, inputs.theme, "", None, "not_found"),
     }
 }
 
@@ -377,6 +377,14 @@ struct Edition<'a> {
     t: &'a Strings,
 }
 
+/// A link in another language.
+#[derive(Serialize)]
+struct Link {
+    title: String,
+    href: String,
+    lang: String,
+}
+
 #[derive(Serialize)]
 struct AlternateLink {
     html_lang: String,
@@ -385,7 +393,11 @@ struct AlternateLink {
 
 #[derive(Serialize)]
 struct LandingCtx<'a> {
+    /// `landing` (an edition's, or a single submission's), `archive` (a site of editions'
+    /// root, or one language's), `not_found`.
     kind: &'static str,
+    /// On a language's archive page, the same page in the other languages.
+    others: Vec<Link>,
     /// Path from this page to the site root: empty for the landing page, the base path
     /// (`/reports/annual/`) for the 404 page, which hosts serve at any depth.
     root: String,
@@ -410,7 +422,8 @@ struct LandingCtx<'a> {
 /// first) in every language or only in `only` (a language code), named `title`. An
 /// edition's own landing (its languages), the archive of a site of editions (every
 /// edition: at the root, and per language), and, with `not_found`, `404.html`.
-pub fn render_landing(sites: &[&Site], title: &crate::domain::Localized, theme: &Theme, dir: &str, only: Option<&str>, not_found: bool) -> Result<Page> {
+pub fn render_landing(sites: &[&Site], title: &crate::domain::Localized, theme: &Theme, dir: &str, only: Option<&str>, kind: &'static str) -> Result<Page> {
+    let not_found = kind == "not_found";
     let site = sites[0];
     let languages: Vec<&Language> = site.languages.iter().filter(|l| only.is_none_or(|code| l.code == code)).collect();
     let first = languages[0];
@@ -452,8 +465,13 @@ pub fn render_landing(sites: &[&Site], title: &crate::domain::Localized, theme: 
     };
     let x_default = if not_found { None } else { site.base_url.as_ref().map(|b| b.join(if only.is_some() { "" } else { dir })) };
     let ctx = LandingCtx {
-        kind: if not_found { "not_found" } else { "landing" },
+        kind,
         lang: lang_ctx(first),
+        others: match only {
+            // A language's archive page leads to the same page in the other languages.
+            Some(code) => site.languages.iter().filter(|l| l.code != code).map(|l| Link { title: l.name.clone(), href: format!("{root}{}", layout::home(&l.prefix)), lang: l.html_lang.clone() }).collect(),
+            None => Vec::new(),
+        },
         title: titles.join(" | "),
         site_title: titles.join(" | "),
         alternates,
@@ -475,11 +493,11 @@ pub fn render_landing(sites: &[&Site], title: &crate::domain::Localized, theme: 
 /// to the newest edition), and the site's one `404.html`.
 pub fn archive_pages(sites: &[&Site], title: &crate::domain::Localized, theme: &Theme) -> Result<Vec<Page>> {
     let newest = sites[0];
-    let mut pages = vec![render_landing(sites, title, theme, "", None, false)?, render_landing(sites, title, theme, "", None, true)?];
+    let mut pages = vec![render_landing(sites, title, theme, "", None, "archive")?, render_landing(sites, title, theme, "", None, "not_found")?];
     let names = |l: &Language| format!("{} | {}", newest.title[&l.code], title[&l.code]);
     pages.push(render_redirect(newest, theme, &newest.languages[0], "latest/", &newest.submission.path(), names(&newest.languages[0]))?);
     for l in &newest.languages {
-        pages.push(render_landing(sites, title, theme, &layout::home(&l.prefix), Some(&l.code), false)?);
+        pages.push(render_landing(sites, title, theme, &layout::home(&l.prefix), Some(&l.code), "archive")?);
         let target = page_dir(l, newest, Kind::Home);
         pages.push(render_redirect(newest, theme, l, &format!("latest/{}", layout::home(&l.prefix)), &target, names(l))?);
     }
