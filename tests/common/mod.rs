@@ -3,7 +3,8 @@
 //!
 //! The tests never read the repository's `content/` (this year's submission, replaced
 //! every year): they build `tests/fixtures/site/content`, an invented submission written
-//! for them, with the repository's theme.
+//! for them, or `tests/fixtures/editions/content`, an invented site of several submissions
+//! (editions), with the repository's theme.
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
@@ -20,6 +21,10 @@ pub fn repo() -> PathBuf {
 
 /// The fixture's content folder, relative to the repository root.
 pub const FIXTURE: &str = "tests/fixtures/site/content";
+
+/// The editions fixture's content folder (a site of several submissions, one folder each),
+/// relative to the repository root. `tests/editions.rs` describes and checks it.
+pub const EDITIONS_FIXTURE: &str = "tests/fixtures/editions/content";
 
 /// The fixture's pillars in order, each with its proposals in document order (numbered
 /// 1, 2, 3… across the pillars): (slug, number of paragraphs). `site.rs` checks this
@@ -77,8 +82,20 @@ impl Project {
     /// A copy of the fixture project: the invented submission of `tests/fixtures/site/content`
     /// and the repository's theme.
     pub fn fixture() -> Project {
+        Project::from_fixture(FIXTURE)
+    }
+
+    /// A copy of the editions fixture project: the invented site of several submissions of
+    /// `tests/fixtures/editions/content` and the repository's theme.
+    pub fn editions() -> Project {
+        Project::from_fixture(EDITIONS_FIXTURE)
+    }
+
+    /// A copy of the content folder `fixture` (relative to the repository root) as
+    /// `content/`, and the repository's theme.
+    pub fn from_fixture(fixture: &str) -> Project {
         let dir = tempfile::tempdir().expect("temp dir");
-        copy_fixture(dir.path());
+        copy_fixture(fixture, dir.path());
         Project { dir }
     }
 
@@ -119,6 +136,12 @@ impl Project {
         std::fs::remove_file(self.path(rel)).unwrap_or_else(|e| panic!("remove {rel}: {e}"));
     }
 
+    /// Copies the folder `from` to `to` (both relative to the project), with all it holds.
+    pub fn copy_dir(&self, from: &str, to: &str) {
+        assert!(self.path(from).is_dir(), "no folder {from}");
+        copy_tree(&self.path(from), &self.path(to));
+    }
+
     /// Runs `microsite ARGS --root DIR`.
     pub fn run(&self, args: &[&str]) -> Output {
         std::process::Command::new(env!("CARGO_BIN_EXE_microsite")).args(args).arg("--root").arg(self.root()).output().expect("run microsite")
@@ -136,30 +159,43 @@ impl Project {
 /// scratch folder for tests) and never changed by a test.
 pub fn fixture_site() -> &'static Path {
     static SITE: OnceLock<PathBuf> = OnceLock::new();
-    SITE.get_or_init(|| {
-        let crate_name = module_path!().split("::").next().unwrap();
-        let scratch = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("fixture-{crate_name}"));
-        if scratch.exists() {
-            std::fs::remove_dir_all(&scratch).unwrap();
-        }
-        let root = scratch.join("project");
-        copy_fixture(&root);
-        let out = scratch.join("site");
-        let result = std::process::Command::new(env!("CARGO_BIN_EXE_microsite"))
-            .args(["build", "--root"])
-            .arg(&root)
-            .arg("--out")
-            .arg(&out)
-            .output()
-            .expect("run microsite");
-        assert!(result.status.success(), "build of the fixture failed:\n{}", stderr(&result));
-        out
-    })
+    SITE.get_or_init(|| build_scratch_copy(FIXTURE, "fixture"))
 }
 
-/// Copies the fixture's `content/` and the repository's `themes/` into `root`.
-fn copy_fixture(root: &Path) {
-    copy_tree(&repo().join(FIXTURE), &root.join("content"));
+/// The editions fixture's site, built once per test binary like [`fixture_site`], and never
+/// changed by a test.
+pub fn editions_site() -> &'static Path {
+    static SITE: OnceLock<PathBuf> = OnceLock::new();
+    SITE.get_or_init(|| build_scratch_copy(EDITIONS_FIXTURE, "editions"))
+}
+
+/// Copies the content folder `fixture` and the theme into Cargo's scratch folder for tests
+/// (a folder of this test binary's own, named after `tag`), builds it there, and returns the
+/// output folder.
+fn build_scratch_copy(fixture: &str, tag: &str) -> PathBuf {
+    let crate_name = module_path!().split("::").next().unwrap();
+    let scratch = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{tag}-{crate_name}"));
+    if scratch.exists() {
+        std::fs::remove_dir_all(&scratch).unwrap();
+    }
+    let root = scratch.join("project");
+    copy_fixture(fixture, &root);
+    let out = scratch.join("site");
+    let result = std::process::Command::new(env!("CARGO_BIN_EXE_microsite"))
+        .args(["build", "--root"])
+        .arg(&root)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .expect("run microsite");
+    assert!(result.status.success(), "build of {fixture} failed:\n{}", stderr(&result));
+    out
+}
+
+/// Copies the content folder `fixture` (relative to the repository root) to `root/content`
+/// and the repository's `themes/` to `root/themes`.
+fn copy_fixture(fixture: &str, root: &Path) {
+    copy_tree(&repo().join(fixture), &root.join("content"));
     copy_tree(&repo().join("themes"), &root.join("themes"));
 }
 
@@ -248,4 +284,37 @@ pub fn resolve(page: &Path, href: &str) -> PathBuf {
 /// Output of a failed command, as one string for assertions.
 pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Everything a command printed, standard output then standard error.
+pub fn all_output(out: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+}
+
+/// The visible text of a page's `<body>`, in document order.
+pub fn body_text(page: &Html) -> String {
+    page.select(&sel("body")).map(text).collect()
+}
+
+/// The files under the site root that the links (`<a href>`) of the page at `page`
+/// (relative to the site root) lead to, in document order. Links to other sites, `mailto:`
+/// and `tel:` links and fragments of the page itself are left out; a link from the
+/// published path `base_path` (as `404.html` has them) is taken from the site root.
+pub fn link_targets(page: &Path, html: &Html, base_path: &str) -> Vec<PathBuf> {
+    html.select(&sel("a[href]"))
+        .map(|a| a.value().attr("href").unwrap())
+        .filter(|href| !(href.starts_with('#') || href.contains("://") || href.starts_with("mailto:") || href.starts_with("tel:")))
+        .map(|href| match href.strip_prefix(base_path) {
+            Some(rest) => resolve(Path::new("index.html"), rest),
+            None => resolve(page, href),
+        })
+        .collect()
+}
+
+/// The target of a redirect page's `<meta http-equiv=refresh>` (`0; url=TARGET`).
+pub fn refresh_target(page: &Html) -> String {
+    let meta = page.select(&sel("meta[http-equiv=refresh i]")).next().expect("a meta refresh");
+    let content = meta.value().attr("content").unwrap();
+    let at = content.to_ascii_lowercase().find("url=").unwrap_or_else(|| panic!("no url= in the meta refresh {content:?}"));
+    content[at + 4..].trim().trim_matches(['\'', '"']).to_string()
 }
