@@ -469,7 +469,12 @@ pub fn render_landing(sites: &[&Site], title: &crate::domain::Localized, theme: 
         lang: lang_ctx(first),
         others: match only {
             // A language's archive page leads to the same page in the other languages.
-            Some(code) => site.languages.iter().filter(|l| l.code != code).map(|l| Link { title: l.name.clone(), href: format!("{root}{}", layout::home(&l.prefix)), lang: l.html_lang.clone() }).collect(),
+            Some(code) => site
+                .languages
+                .iter()
+                .filter(|l| l.code != code)
+                .map(|l| Link { title: l.name.clone(), href: format!("{root}{}", layout::home(&l.prefix)), lang: l.html_lang.clone() })
+                .collect(),
             None => Vec::new(),
         },
         title: titles.join(" | "),
