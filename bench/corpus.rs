@@ -40,7 +40,9 @@ fn main() {
     let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(10_000);
     let out = PathBuf::from(args.next().unwrap_or_else(|| "/dev/shm/microsite-bench".into()));
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let real = repo.join("content/proposals");
+    // The newest submission of the repository: its proposals and settings.
+    let submission = microsite::load::config::submissions(repo).expect("the repository's content").remove(0);
+    let real = repo.join(submission.proposals());
     let mut slugs: Vec<String> =
         fs::read_dir(&real).unwrap().filter_map(|e| e.ok()?.file_name().to_str()?.strip_suffix(".zh-Hant.md").map(String::from)).collect();
     slugs.sort();
@@ -52,7 +54,7 @@ fn main() {
             Source { title_tc, title_en, body_tc, body_en }
         })
         .collect();
-    let cc = Converter::load(repo, &microsite::domain::Submission::single(), "default", "zh-Hans", "hk2s").expect("OpenCC");
+    let cc = Converter::load(repo, &submission, "default", "zh-Hans", "hk2s").expect("OpenCC");
 
     let _ = fs::remove_dir_all(&out);
     let ms = out.join("microsite");
@@ -60,8 +62,17 @@ fn main() {
     fs::create_dir_all(ms.join("content/proposals")).unwrap();
     copy_dir(&repo.join("themes"), &ms.join("themes"));
 
-    // Site settings: the real ones, with more pillars.
-    let mut site = fs::read_to_string(repo.join("content/site.yaml")).unwrap();
+    // Site settings: the real ones (for an edition, the site-wide ones but the site's name,
+    // then the edition's), as one submission's, with more pillars.
+    let mut site = fs::read_to_string(repo.join(&submission.site_settings)).unwrap();
+    if submission.is_edition() {
+        if let Some(at) = site.find("\ntitle:") {
+            let end = site[at + 1..].find("\n\n").map_or(site.len(), |e| at + 1 + e);
+            site.replace_range(at..end, "");
+        }
+        site.push('\n');
+        site.push_str(&fs::read_to_string(repo.join(&submission.settings)).unwrap());
+    }
     site.truncate(site.find("\npillars:").unwrap());
     site.push_str("\npillars:\n");
     for p in 1..=PILLARS {
