@@ -708,3 +708,18 @@ fn proposals_are_numbered_within_their_edition() {
         "missing: 4",
     );
 }
+
+#[test]
+fn new_proposal_writes_into_the_newest_edition_or_the_one_named() {
+    let project = Project::editions();
+    let newest = project.run(&["new", "proposal", "-p", "skills", "night-classes"]);
+    let into_older = project.run(&["new", "proposal", "--edition", "2030-31", "-p", "skills", "weekend-classes"]);
+    for result in [&newest, &into_older] {
+        assert!(result.status.success(), "{}", stderr(result));
+    }
+    // 2031-32 is the newest; the older edition's next number is 4 (it has 3 proposals).
+    assert!(project.path("content/2031-32/proposals/night-classes.zh-Hant.md").is_file(), "{}", stderr(&newest));
+    assert!(project.read("content/2030-31/proposals/weekend-classes.en.md").contains("number: 4"));
+    let unknown = project.run(&["new", "proposal", "--edition", "1999-00", "-p", "skills", "x"]);
+    assert!(!unknown.status.success() && stderr(&unknown).contains("there is no edition `1999-00` (editions: 2031-32, 2030-31)"), "{}", stderr(&unknown));
+}
