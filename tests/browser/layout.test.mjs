@@ -1,23 +1,28 @@
 // Reading on a phone: nothing overflows at 390 px (nor at 320 px, the width a 1280 px
 // screen has at 200 % zoom), the pillar navigation is there and thumb-sized without
 // JavaScript, body text is large enough, no request leaves the site, pages stay light;
-// and screenshots at 390×844 and 1280×800 for a person to look at.
+// the same (less the pillars: their edition cards instead) for the archive pages of a site
+// of editions and the not-found page; and screenshots at 390×844 and 1280×800 for a person
+// to look at.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { serve, launch, phone, desktop, site, shots } from "./lib.mjs";
-import { everyKind, counts, proposal, anchor, firstParagraph } from "./pages.mjs";
+import { everyKind, counts, proposal, anchor, firstParagraph, kinds, archivePages, notFound, basePath } from "./pages.mjs";
 
-let server, browser;
+let server, mounted, browser;
 before(async () => {
   server = await serve();
+  // The not-found page links from the published path (/<base path>/assets/…): served there.
+  mounted = await serve(site, basePath);
   browser = await launch();
   fs.mkdirSync(shots, { recursive: true });
 });
 after(async () => {
   await browser?.close();
+  await mounted?.close();
   await server?.close();
   console.log(`# screenshots: ${shots}`);
 });
@@ -63,6 +68,52 @@ for (const { lang, kind, path: pagePath } of everyKind) {
   });
 }
 
+// The archive (a site of editions) and the not-found page: edition cards instead of pillars.
+const sitePages = [
+  ...archivePages.map(({ name, path: p }) => ({ name, shot: name.replace(/ /g, "-"), base: () => server.url, url: () => server.url + p })),
+  { name: "not-found page", shot: "404", base: () => mounted.url, url: () => mounted.url + notFound.probe },
+];
+for (const { name, shot, base, url } of sitePages) {
+  test(`${name}: fits a phone, edition cards on screen and thumb-sized, no outside requests`, async () => {
+    for (const width of [390, 320]) {
+      const context = await browser.newContext({ ...phone, viewport: { width, height: 844 }, javaScriptEnabled: width === 390 });
+      const page = await context.newPage();
+      const outside = [];
+      page.on("request", (r) => {
+        if (!r.url().startsWith(base())) outside.push(r.url());
+      });
+      const failed = [];
+      page.on("response", (r) => {
+        if (r.status() >= 400 && r.url() !== url()) failed.push(`${r.status()} ${r.url()}`);
+      });
+      await page.goto(url());
+      const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth,
+      }));
+      assert.ok(scrollWidth <= clientWidth, `at ${width}px the page is ${scrollWidth}px wide`);
+      const cards = page.locator("main ul.editions a");
+      assert.ok((await cards.count()) > 0, "edition cards");
+      for (let i = 0; i < (await cards.count()); i++) {
+        const box = await cards.nth(i).boundingBox();
+        assert.ok(box && box.height >= 44 && box.width >= 44, `card ${i + 1} is ${box?.width}×${box?.height}`);
+        assert.ok(box.x >= 0 && box.x + box.width <= width, `card ${i + 1} is on screen (x ${box.x}, width ${box.width})`);
+      }
+      const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector("main ul.editions .title")).fontSize));
+      assert.ok(size >= 16, `card title ${size}px`);
+      assert.deepEqual(failed, [], "the page's stylesheet and icons load");
+      assert.deepEqual(outside, [], "requests outside the site");
+      if (width === 390) await page.screenshot({ path: path.join(shots, `${shot}-390x844.png`) });
+      await context.close();
+    }
+    const context = await browser.newContext(desktop);
+    const page = await context.newPage();
+    await page.goto(url());
+    await page.screenshot({ path: path.join(shots, `${shot}-1280x800.png`) });
+    await context.close();
+  });
+}
+
 test("Chinese body text is set at line height 1.7–1.8 and English within a 75-character measure", async () => {
   const page = await browser.newPage(phone);
   for (const lang of ["tc", "sc"]) {
@@ -103,6 +154,7 @@ test("HTML, CSS and JavaScript of every page weigh at most 30 KB gzipped", () =>
     const total = gz(file) + assets.reduce((sum, a) => sum + gz(a), 0);
     heaviest.push([total, file]);
   }
+  for (const f of [notFound.file, ...archivePages.map((p) => `${p.path}index.html`)]) assert.ok(files.includes(f), `${f} weighed`);
   heaviest.sort((a, b) => b[0] - a[0]);
   console.log(`# heaviest pages (bytes gzipped with their CSS and JS): ${heaviest.slice(0, 3).map(([t, f]) => `${f} ${t}`).join(", ")}`);
   assert.ok(heaviest[0][0] <= 30 * 1024, `${heaviest[0][1]} weighs ${heaviest[0][0]} bytes gzipped`);
@@ -111,7 +163,7 @@ test("HTML, CSS and JavaScript of every page weigh at most 30 KB gzipped", () =>
 test("dark mode follows the system setting", async () => {
   const context = await browser.newContext({ ...phone, colorScheme: "dark" });
   const page = await context.newPage();
-  await page.goto(server.url + "en/");
+  await page.goto(server.url + kinds.home("en"));
   const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   assert.equal(bg, "rgb(22, 22, 24)");
   await context.close();

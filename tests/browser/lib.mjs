@@ -106,15 +106,19 @@ export function projectCopy() {
 }
 
 /** For a test file: the built site served on 127.0.0.1 and a browser, started before the
- *  tests and stopped after them. Returns { server, browser } (filled in by `before`). */
-export function siteAndBrowser() {
+ *  tests and stopped after them. Returns { server, browser } (filled in by `before`); with
+ *  `mount` (the site's published path, e.g. "/budget/"), also `mounted`: the site served
+ *  under that path, where 404.html's root-relative links (/budget/assets/…) answer. */
+export function siteAndBrowser({ mount } = {}) {
   const env = {};
   before(async () => {
     env.server = await serve();
+    if (mount) env.mounted = await serve(site, mount);
     env.browser = await launch();
   });
   after(async () => {
     await env.browser?.close();
+    await env.mounted?.close();
     await env.server?.close();
   });
   return env;

@@ -2,9 +2,17 @@
 // rather than named: the content changes with every edition of the submission (other
 // pillars, slugs, numbers, paragraphs and base URL), and the suite must pass on any.
 //
-// What is read: the landing page's canonical link (the published base URL), each
-// edition's home page (its pillar navigation and its tables of contents), and each
-// proposal page (number, title, paragraphs, short link, language switcher).
+// Two layouts: one submission at the root (`tc/`, `sc/`, `en/` are its home pages), or a
+// site of editions, whose root holds the archive (`index.html`, `{lang}/index.html`: a card
+// per edition and language, newest first, no pillar navigation), `latest/` and `404.html`,
+// each edition under its folder (`2024-25/tc/…`). The pages looked at are the newest
+// edition's: the first card of the root archive.
+//
+// What is read: the landing page's canonical link (the published base URL), the root
+// `tc/` page (a home page with pillar navigation, or an archive), the first card of the
+// archive, each language's home page of the edition (its pillar navigation and its tables
+// of contents), and each proposal page (number, title, paragraphs, short link, language
+// switcher).
 import fs from "node:fs";
 import path from "node:path";
 import { site } from "./lib.mjs";
@@ -13,7 +21,7 @@ export const langs = ["tc", "sc", "en"];
 /** The hreflang of each edition's links in the language switcher. */
 export const hreflang = { tc: "zh-Hant-HK", sc: "zh-Hans", en: "en" };
 
-function read(file) {
+export function read(file) {
   const full = path.join(site, file.endsWith("/") || file === "" ? `${file}index.html` : file);
   if (!fs.existsSync(full)) throw new Error(`${full} is missing: build the site first (cargo run --release -- build)`);
   return fs.readFileSync(full, "utf8");
@@ -32,7 +40,7 @@ function tags(html, name) {
 }
 
 /** The source between the start tag `name` with class `cls` and its end tag (not nested). */
-function section(html, name, cls) {
+export function section(html, name, cls) {
   const tag = tags(html, name).find((t) => (t.attrs.class || "").split(/\s+/).includes(cls));
   if (!tag) return null;
   return html.slice(tag.end, html.indexOf(`</${name}>`, tag.end));
@@ -56,7 +64,7 @@ function resolve(from, href) {
 }
 
 /** The links of an HTML fragment, as paths from the site root. */
-function links(from, html) {
+export function links(from, html) {
   return tags(html ?? "", "a").map((t) => t.attrs.href).filter(Boolean).map((h) => resolve(from, h));
 }
 
@@ -79,11 +87,55 @@ if (!canonical) throw new Error(`${site}/index.html has no canonical link`);
 export const baseUrl = canonical.attrs.href;
 export const basePath = new URL(baseUrl).pathname;
 
-// The pillars and proposals, in the order of the Traditional Chinese home page.
-const home = read("tc/");
-const pillarPaths = [...new Set(links("tc/", section(home, "nav", "pillars")))];
-const proposalPaths = [...new Set([...home.matchAll(/<ul\b[^>]*class="?toc"?[^>]*>([\s\S]*?)<\/ul>/g)].flatMap((m) => links("tc/", m[1])))];
-if (!pillarPaths.length || !proposalPaths.length) throw new Error(`${site}/tc/index.html lists no pillars or no proposals`);
+// The layout: is the root's `tc/` a home page (pillar navigation) or an archive?
+const rootTc = read("tc/");
+/** Whether the site holds editions (the root's pages are an archive). */
+export const hasEditions = section(rootTc, "nav", "pillars") === null;
+
+/** The cards of an archive page (`ul.editions`), as paths from the site root, in order. */
+export function cards(from, html) {
+  return links(from, section(html, "ul", "editions"));
+}
+
+/** The path prefix of the edition the suite looks at: "" for one submission at the root,
+ *  else the newest edition's folder ("2024-25/"), from the root archive's first card
+ *  (`2024-25/tc/`). */
+export const edition = (() => {
+  if (!hasEditions) return "";
+  const first = cards("", landing)[0];
+  if (!first) throw new Error(`${site}/index.html: tc/ has no pillar navigation, and index.html no edition card (ul.editions a)`);
+  const m = first.match(new RegExp(`^(.*/)?(?:${langs.join("|")})/$`));
+  if (!m || !m[1]) throw new Error(`${site}/index.html: the first edition card links to ${first}, not to an edition's language (NAME/tc/)`);
+  return m[1];
+})();
+
+/** The site-wide pages of a site of editions, as paths from the root: the archive (root and
+ *  per language), the redirects to the newest edition and where each must lead, and the
+ *  edition's own landing page. Null for one submission at the root. */
+export const archive = hasEditions
+  ? {
+      root: "",
+      langs: Object.fromEntries(langs.map((l) => [l, `${l}/`])),
+      latest: [{ path: "latest/", to: edition }, ...langs.map((l) => ({ path: `latest/${l}/`, to: `${edition}${l}/` }))],
+      landing: edition,
+    }
+  : null;
+
+/** The not-found page (in either layout): the host serves `404.html` for any unknown
+ *  address; its links start at the published path (basePath), so it is looked at served
+ *  there, at `probe` (a path below it that does not exist). */
+export const notFound = { file: "404.html", probe: "no/such/page/" };
+if (!fs.existsSync(path.join(site, notFound.file))) throw new Error(`${site}/${notFound.file} is missing`);
+
+/** The archive pages looked at (none for one submission at the root): { name, lang, path }. */
+export const archivePages = archive ? [{ name: "archive", lang: null, path: archive.root }, ...langs.map((l) => ({ name: `${l} archive`, lang: l, path: archive.langs[l] }))] : [];
+
+// The pillars and proposals, in the order of the edition's Traditional Chinese home page.
+const homePath = `${edition}tc/`;
+const home = hasEditions ? read(homePath) : rootTc;
+const pillarPaths = [...new Set(links(homePath, section(home, "nav", "pillars")))];
+const proposalPaths = [...new Set([...home.matchAll(/<ul\b[^>]*class="?toc"?[^>]*>([\s\S]*?)<\/ul>/g)].flatMap((m) => links(homePath, m[1])))];
+if (!pillarPaths.length || !proposalPaths.length) throw new Error(`${site}/${homePath}index.html lists no pillars or no proposals`);
 
 /** How many pillars and proposals the site has (from the home page's navigation and contents). */
 export const counts = { pillars: pillarPaths.length, proposals: proposalPaths.length };
@@ -139,12 +191,13 @@ const at = Math.min(2, proposal.paragraphs.tc.length - 1);
 export const anchor = { ...proposal.paragraphs.tc[at], other: proposal.paragraphs.tc[at + 1]?.id ?? proposal.paragraphs.tc[at - 1].id };
 export const firstParagraph = proposal.paragraphs.tc[0].id;
 
+/** The page kinds of the edition looked at, each a path from the site root per language. */
 export const kinds = {
-  home: (l) => `${l}/`,
+  home: (l) => `${edition}${l}/`,
   pillar: (l) => pillar.paths[l],
   proposal: (l) => proposal.paths[l],
-  full: (l) => `${l}/full/`,
-  search: (l) => `${l}/search/`,
+  full: (l) => `${edition}${l}/full/`,
+  search: (l) => `${edition}${l}/search/`,
 };
 export const everyKind = langs.flatMap((l) => Object.entries(kinds).map(([kind, path]) => ({ lang: l, kind, path: path(l) })));
 

@@ -1,15 +1,15 @@
 // Publishing under a subpath: built with --base-url https://example.org/<path>/ (the path
 // of the site's own base_url) and served from a parent folder, every link, asset,
-// redirect, alternate and canonical address on every page answers; the switcher and
-// short links work there too; and `microsite serve` reloads an open page after a content
-// file changes.
+// redirect, alternate and canonical address on every page answers (in a site of editions,
+// from the archive at its root and the latest/ redirects); the switcher and short links
+// work there too; and `microsite serve` reloads an open page after a content file changes.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { serve, launch, phone, microsite, projectCopy } from "./lib.mjs";
-import { basePath, counts, proposal, anchor, literal } from "./pages.mjs";
+import { basePath, counts, proposal, anchor, literal, edition, archive, langs } from "./pages.mjs";
 
 // The path the site is published under (from its canonical links), or one if it is the root.
 const sub = basePath === "/" ? "/preview/site/" : basePath;
@@ -39,8 +39,9 @@ function linksOf(html) {
 test("every link on every page answers when the site is served from a subpath", async () => {
   const origin = server.url.replace(/\/$/, "");
   const start = `${origin}${sub}`;
-  const seen = new Set([start]);
-  const queue = [start];
+  // In a site of editions, also the latest/ redirects (linked from no page).
+  const queue = [start, ...(archive?.latest.map((l) => `${start}${l.path}`) ?? [])];
+  const seen = new Set(queue);
   const broken = [];
   let pages = 0;
   while (queue.length) {
@@ -65,13 +66,16 @@ test("every link on every page answers when the site is served from a subpath", 
     }
   }
   assert.deepEqual(broken, []);
-  // Each edition's home, full text, pillars, proposals and short links, and the landing page.
-  const expected = 3 * (1 + 1 + counts.pillars + 2 * counts.proposals) + 1;
+  // Each language's home, full text, pillars, proposals and short links, and the landing
+  // page; in a site of editions, also the archive in each language, the latest/ redirects
+  // and the edition's own landing page (where latest/ leads).
+  const extra = archive ? langs.length + archive.latest.length + 1 : 0;
+  const expected = 3 * (1 + 1 + counts.pillars + 2 * counts.proposals) + 1 + extra;
   assert.ok(pages >= expected, `crawled ${pages} pages, expected at least ${expected}`);
   const missing = await fetch(`${origin}${sub}no/such/page/`);
   assert.equal(missing.status, 404);
   const body = await missing.text();
-  assert.match(body, new RegExp(`href="?${literal(sub)}en/"?`), "the 404 page offers the editions");
+  assert.match(body, new RegExp(`href="?${literal(sub + edition)}en/"?`), "the 404 page offers the editions");
 });
 
 test("under the subpath, the switcher keeps the paragraph and short links redirect", async () => {
@@ -86,11 +90,20 @@ test("under the subpath, the switcher keeps the paragraph and short links redire
   await page.close();
 });
 
-/** An English proposal file of the project at `root` with a title in its front matter:
- *  { file, slug, line (the title line), title (its text) }, the first in name order. */
+/** An English proposal file of the project at `root` with a title in its front matter, in
+ *  `content/proposals/` (one submission) or `content/NAME/proposals/` (an edition; the one
+ *  the suite looks at first): { file, slug, line (the title line), title (its text), page
+ *  (its English page, from the site root) }, the first in name order. */
 function englishProposal(root) {
-  const dir = path.join(root, "content", "proposals");
-  for (const name of fs.readdirSync(dir).filter((n) => n.endsWith(".en.md")).sort()) {
+  const content = path.join(root, "content");
+  const found = fs
+    .readdirSync(content, { recursive: true })
+    .map((f) => f.split(path.sep))
+    .filter((parts) => parts.at(-1).endsWith(".en.md") && parts.at(-2) === "proposals")
+    .map((parts) => ({ folder: parts.slice(0, -2).join("/"), name: parts.at(-1) }))
+    .sort((a, b) => (b.folder === edition.slice(0, -1)) - (a.folder === edition.slice(0, -1)) || a.folder.localeCompare(b.folder) || a.name.localeCompare(b.name));
+  for (const { folder, name } of found) {
+    const dir = path.join(content, folder, "proposals");
     const source = fs.readFileSync(path.join(dir, name), "utf8");
     const front = source.match(/^---\r?\n([\s\S]*?)\r?\n---/);
     const line = front?.[1].match(/^title:[ \t]*(\S.*)$/m);
@@ -98,9 +111,9 @@ function englishProposal(root) {
     const value = line[1].trim();
     const title = value[0] === "'" ? value.slice(1, -1).replaceAll("''", "'") : value[0] === '"' ? JSON.parse(value) : value;
     const slug = front[1].match(/^slug:[ \t]*['"]?([^'"\s]+)/m)?.[1] ?? name.slice(0, -".en.md".length);
-    return { file: path.join(dir, name), slug, line: line[0], value, title };
+    return { file: path.join(dir, name), slug, line: line[0], value, title, page: `${folder ? `${folder}/` : ""}en/proposals/${slug}/` };
   }
-  throw new Error(`no English proposal with a title in ${dir}`);
+  throw new Error(`no English proposal with a title in ${content}/**/proposals/`);
 }
 
 /** The words (letters and digits) of a text, for comparing a title with its typeset heading. */
@@ -129,7 +142,7 @@ test("microsite serve reloads an open page after a content file changes", async 
     // Edit only once the page listens for reloads (its event stream is open).
     const listening = page.waitForResponse((r) => r.url().includes("tower-livereload"));
     listening.catch(() => {}); // if the page fails first, report that failure, not this one
-    await page.goto(address + `en/proposals/${proposalFile.slug}/`);
+    await page.goto(address + proposalFile.page);
     await listening;
     const navigations = [];
     page.on("framenavigated", (f) => navigations.push(f.url()));

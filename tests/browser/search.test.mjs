@@ -8,12 +8,12 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { siteAndBrowser, phone, site } from "./lib.mjs";
-import { proposals, proposal, anchor } from "./pages.mjs";
+import { proposals, proposal, anchor, kinds, literal } from "./pages.mjs";
 
 const env = siteAndBrowser();
 
 async function search(page, lang, query) {
-  await page.goto(env.server.url + `${lang}/search/`);
+  await page.goto(env.server.url + kinds.search(lang));
   await page.locator("#q").fill(query);
   await page.locator("#q").press("Enter");
   await page.waitForFunction(() => {
@@ -127,7 +127,7 @@ const cases = [
 console.log(`# search queries from ${proposal.paths.en}: ${cases.map(([l, q, e]) => `${l} “${q}” → ${e.join(", ")}`).join("; ")}`);
 
 for (const [lang, query, expected] of cases) {
-  test(`“${query}” on /${lang}/search/ finds proposals ${expected.join(", ")}`, async () => {
+  test(`“${query}” on /${kinds.search(lang)} finds proposals ${expected.join(", ")}`, async () => {
     const page = await env.browser.newPage(phone);
     const { proposals: found, links } = await search(page, lang, query);
     assert.ok(expected.includes(proposal.number));
@@ -160,7 +160,7 @@ test("the header search box leads to results, and results are announced", async 
   await page.goto(env.server.url + proposal.paths.en);
   await page.locator("form.header-search input").fill(english);
   await page.locator("form.header-search input").press("Enter");
-  await page.waitForURL(new RegExp(`/en/search/\\?q=${english}`));
+  await page.waitForURL(new RegExp(`/${literal(kinds.search("en"))}\\?q=${english}`));
   await page.waitForSelector("#results li");
   assert.equal(await page.locator("#search-status").getAttribute("role"), "status");
   assert.equal(await page.locator("form.search-form").getAttribute("role"), "search");
@@ -171,11 +171,11 @@ test("the header search box leads to results, and results are announced", async 
 test("without JavaScript the search page says so and offers the full text", async () => {
   const context = await env.browser.newContext({ ...phone, javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(env.server.url + `sc/search/?q=${encodeURIComponent(word.sc)}`);
+  await page.goto(env.server.url + kinds.search("sc") + `?q=${encodeURIComponent(word.sc)}`);
   assert.ok(await page.locator("#no-js").isVisible());
   assert.match(await page.locator("#no-js").textContent(), /JavaScript/);
-  const full = page.locator("#no-js a");
-  assert.match(await full.getAttribute("href"), /sc\/full\/$/);
+  const full = await page.locator("#no-js a").evaluate((a) => a.href);
+  assert.equal(full, env.server.url + kinds.full("sc"));
   await context.close();
 });
 
@@ -187,19 +187,24 @@ test("time to first result on an emulated phone (4× slower CPU, slow 4G)", asyn
   await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
   const times = [];
   for (const lang of ["tc", "sc", "en"]) {
-    await page.goto(env.server.url + `${lang}/`);
+    await page.goto(env.server.url + kinds.home(lang));
     const started = Date.now();
-    await page.goto(env.server.url + `${lang}/search/?q=${encodeURIComponent(lang === "en" ? english : word.tc)}`);
+    await page.goto(env.server.url + kinds.search(lang) + `?q=${encodeURIComponent(lang === "en" ? english : word.tc)}`);
     await page.waitForSelector("#results li");
     times.push([lang, Date.now() - started]);
   }
   // What a reader downloads before the first result: the search page, its CSS and JS, the index (gzipped).
   const gz = (f) => zlib.gzipSync(fs.readFileSync(path.join(site, f)), { level: 9 }).length;
-  const assets = fs.readdirSync(path.join(site, "assets"));
   const sizes = ["tc", "sc", "en"].map((lang) => {
-    const index = assets.find((a) => a.startsWith(`search-${lang}.`));
-    const total = gz(`${lang}/search/index.html`) + ["style.", "site.", "search."].reduce((s, p) => s + gz(`assets/${assets.find((a) => a.startsWith(p) && !a.startsWith("search-"))}`), 0) + gz(`assets/${index}`);
-    return `${lang}: index ${gz(`assets/${index}`)} B gzipped, ${total} B in all`;
+    // The files the search page names (its stylesheet, scripts and data-index), from the site root.
+    const file = `${kinds.search(lang)}index.html`;
+    const html = fs.readFileSync(path.join(site, file), "utf8");
+    const named = (re) => [...html.matchAll(re)].map((m) => path.normalize(path.join(path.dirname(file), m[1])));
+    const index = named(/data-index="?([^"\s>]+)/g)[0];
+    const assets = named(/(?:href|src)="?([^"\s>]+\.(?:css|js))/g);
+    assert.ok(index && assets.length >= 2, `${file} names its index, CSS and JS`);
+    const total = gz(file) + assets.reduce((s, a) => s + gz(a), 0) + gz(index);
+    return `${lang}: index ${gz(index)} B gzipped, ${total} B in all`;
   });
   console.log(`# search, time to first result (ms): ${times.map(([l, t]) => `${l} ${t}`).join(", ")}`);
   console.log(`# search, downloaded before the first result: ${sizes.join("; ")}`);
