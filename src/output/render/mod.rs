@@ -398,6 +398,8 @@ struct LandingCtx<'a> {
     kind: &'static str,
     /// On a language's archive page, the same page in the other languages.
     others: Vec<Link>,
+    /// On an edition's landing page in a site of editions: the archive of every edition.
+    archive_href: Option<String>,
     /// Path from this page to the site root: empty for the landing page, the base path
     /// (`/reports/annual/`) for the 404 page, which hosts serve at any depth.
     root: String,
@@ -467,6 +469,7 @@ pub fn render_landing(sites: &[&Site], title: &crate::domain::Localized, theme: 
     let ctx = LandingCtx {
         kind,
         lang: lang_ctx(first),
+        archive_href: (kind == "landing" && site.submission.is_edition()).then(|| root.clone()),
         others: match only {
             // A language's archive page leads to the same page in the other languages.
             Some(code) => site
