@@ -398,6 +398,8 @@ struct LandingCtx<'a> {
     kind: &'static str,
     /// On a language's archive page, the same page in the other languages.
     others: Vec<Link>,
+    /// The title in each language shown, each in its own language (for the heading).
+    headings: Vec<Link>,
     /// On an edition's landing page in a site of editions: the archive of every edition.
     archive_href: Option<String>,
     /// Path from this page to the site root: empty for the landing page, the base path
@@ -470,6 +472,7 @@ pub fn render_landing(sites: &[&Site], title: &crate::domain::Localized, theme: 
         kind,
         lang: lang_ctx(first),
         archive_href: (kind == "landing" && site.submission.is_edition()).then(|| root.clone()),
+        headings: languages.iter().map(|l| Link { title: title[&l.code].clone(), href: String::new(), lang: l.html_lang.clone() }).collect(),
         others: match only {
             // A language's archive page leads to the same page in the other languages.
             Some(code) => site
