@@ -8,25 +8,11 @@ use common::*;
 /// failure: non-zero exit, one `error:` naming `file` (with `:line` when given) and
 /// containing `says`, and the earlier output untouched. Returns the error text.
 fn assert_rejected(breakage: impl FnOnce(&Project), file: &str, line: Option<u64>, says: &str) -> String {
-    let project = Project::fixture();
-    let out = project.build();
-    let before = snapshot(&out);
-    breakage(&project);
-    let result = project.run(&["build"]);
-    let err = stderr(&result);
-    assert!(!result.status.success(), "the build should fail:\n{err}");
-    assert_eq!(err.lines().filter(|l| l.starts_with("error:")).count(), 1, "exactly one error:\n{err}");
     let located = match line {
         Some(n) => format!("{file}:{n}:"),
         None => format!("{file}:"),
     };
-    assert!(err.contains(&located), "the error should name {located}:\n{err}");
-    assert!(err.contains(says), "the error should say {says:?}:\n{err}");
-    assert!(snapshot(&out) == before, "build/ changed after a failed build");
-    let leftovers: Vec<_> =
-        std::fs::read_dir(project.root()).unwrap().map(|e| e.unwrap().file_name()).filter(|n| n.to_string_lossy().starts_with(".build")).collect();
-    assert!(leftovers.is_empty(), "staging folders left behind: {leftovers:?}");
-    err
+    assert_build_rejected(&Project::fixture(), breakage, &located, says)
 }
 
 /// The fixture's proposal 3 (pillar `smart-port`), in Chinese.

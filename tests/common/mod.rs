@@ -211,6 +211,28 @@ pub fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
+/// Builds `project`, breaks it with `breakage`, builds again, and checks the failure a
+/// secretary must get: non-zero exit, exactly one `error:` line, naming `located` (`FILE:`
+/// or `FILE:LINE:`) and saying `says`, the earlier output byte for byte as it was, and no
+/// staging folder left. Returns everything the build printed.
+pub fn assert_build_rejected(project: &Project, breakage: impl FnOnce(&Project), located: &str, says: &str) -> String {
+    let out = project.build();
+    let before = snapshot(&out);
+    breakage(project);
+    let result = project.run(&["build"]);
+    let err = stderr(&result);
+    assert!(!result.status.success(), "the build should fail:\n{err}");
+    let errors: Vec<&str> = err.lines().filter(|l| l.starts_with("error:")).collect();
+    assert_eq!(errors.len(), 1, "exactly one error:\n{err}");
+    assert!(errors[0].contains(located), "the error should name {located}:\n{err}");
+    assert!(err.contains(says), "the error should say {says:?}:\n{err}");
+    assert!(snapshot(&out) == before, "build/ changed after a failed build");
+    let leftovers: Vec<_> =
+        std::fs::read_dir(project.root()).unwrap().map(|e| e.unwrap().file_name()).filter(|n| n.to_string_lossy().starts_with(".build")).collect();
+    assert!(leftovers.is_empty(), "staging folders left behind: {leftovers:?}");
+    err
+}
+
 /// Every file under `dir` with its bytes, for before/after comparisons.
 pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     walkdir::WalkDir::new(dir)

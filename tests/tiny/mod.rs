@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use crate::common::{snapshot, Project};
+use crate::common::{assert_build_rejected, Project};
 
 pub const SITE: &str = "content/site.yaml";
 
@@ -99,21 +99,7 @@ impl Tiny {
 /// and the earlier output untouched. Returns the error text.
 pub fn assert_rejected(breakage: impl FnOnce(&Tiny), file: &str, line: u64, says: &str) -> String {
     let tiny = Tiny::new();
-    let out = tiny.build();
-    let before = snapshot(&out);
-    breakage(&tiny);
-    let result = tiny.run(&["build"]);
-    let err = String::from_utf8_lossy(&result.stderr).into_owned();
-    assert!(!result.status.success(), "the build should fail:\n{err}");
-    assert_eq!(err.lines().filter(|l| l.starts_with("error:")).count(), 1, "exactly one error:\n{err}");
-    let located = format!("{file}:{line}:");
-    assert!(err.contains(&located), "the error should name {located}:\n{err}");
-    assert!(err.contains(says), "the error should say {says:?}:\n{err}");
-    assert!(snapshot(&out) == before, "build/ changed after a failed build");
-    let leftovers: Vec<_> =
-        std::fs::read_dir(tiny.root()).unwrap().map(|e| e.unwrap().file_name()).filter(|n| n.to_string_lossy().starts_with(".build")).collect();
-    assert!(leftovers.is_empty(), "staging folders left behind: {leftovers:?}");
-    err
+    assert_build_rejected(&tiny, |_| breakage(&tiny), &format!("{file}:{line}:"), says)
 }
 
 /// The line of `text` (from 1) that contains `needle`.
