@@ -7,7 +7,7 @@
 //! folder are checked as they are found; a file named in the settings is checked when
 //! it is read ([`read`]).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
@@ -17,6 +17,26 @@ pub fn read(root: &Path, rel: &str) -> Result<Vec<u8>> {
     let shown = display_path(root, rel);
     check_inside(root, &root.join(rel), &shown)?;
     std::fs::read(root.join(rel)).map_err(|e| Error::io(&shown, "read the file", e))
+}
+
+/// Reads the file a setting names: `value` (setting `what`, on `line` of the settings file
+/// `settings`), a path from folder `dir` of the project with no `..`, not absolute, to a
+/// file inside the project ([`read`]). Returns (the file as named in messages, its bytes).
+pub fn read_named(root: &Path, dir: &str, settings: &str, what: &str, value: &str, line: u64) -> Result<(PathBuf, Vec<u8>)> {
+    let settings = display_path(root, settings);
+    let bad = value.trim().is_empty()
+        || value.starts_with('/')
+        || value.starts_with('\\')
+        || value.contains(':')
+        || value.split(['/', '\\']).any(|part| part == ".." || part == ".");
+    if bad {
+        return Err(Error::at_line(&settings, line, format!("{what} `{value}`: name a file under {dir}/ by its path from there (no `..`, not absolute)")));
+    }
+    let rel = format!("{dir}/{value}");
+    if !root.join(&rel).is_file() {
+        return Err(Error::at_line(&settings, line, format!("{what} `{value}`: no such file under {dir}/")));
+    }
+    Ok((display_path(root, &rel), read(root, &rel)?))
 }
 
 /// Fails if `path` (named `shown` in messages) resolves to a place outside `root`.

@@ -136,13 +136,8 @@ pub fn base_url(config: &SiteConfig, site_file: &std::path::Path, override_url: 
 /// settings name it): (its path in the output, its bytes).
 fn share_image(root: &std::path::Path, submission: &Submission, value: &str, line: u64) -> Result<(String, Vec<u8>)> {
     let site_file = display_path(root, &submission.site_settings);
-    let dir = "content";
-    let rel = format!("{dir}/{value}");
-    let name = std::path::Path::new(value).file_name().map(|n| n.to_string_lossy().into_owned());
-    let Some(name) = name.filter(|_| !value.contains("..") && root.join(&rel).is_file()) else {
-        return Err(Error::at_line(&site_file, line, format!("share_image `{value}`: no such file under {dir}/")));
-    };
-    let bytes = crate::load::project::read(root, &rel)?;
+    let (_, bytes) = crate::load::project::read_named(root, "content", &submission.site_settings, "share_image", value, line)?;
+    let name = std::path::Path::new(value).file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let expected = match name.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase()).as_deref() {
         Some("png") => Some(imagesize::ImageType::Png),
         Some("jpg" | "jpeg") => Some(imagesize::ImageType::Jpeg),

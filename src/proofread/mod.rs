@@ -90,21 +90,8 @@ fn language(root: &Path, site: &Site, setting: &str, named: Option<&str>, cjk: b
 /// ([`crate::load::project::read`] refuses a link out of it). Returns (the file as named in
 /// messages, its text without a byte-order mark).
 fn read_content_file(root: &Path, submission: &Submission, what: &str, value: &str, line: u64) -> Result<(std::path::PathBuf, String)> {
-    let (site_file, dir) = (display_path(root, &submission.settings), &submission.dir);
-    let bad = value.trim().is_empty()
-        || value.starts_with('/')
-        || value.starts_with('\\')
-        || value.contains(':')
-        || value.split(['/', '\\']).any(|part| part == ".." || part == ".");
-    if bad {
-        return Err(Error::at_line(&site_file, line, format!("{what} `{value}`: name a file under {dir}/ by its path from there (no `..`, not absolute)")));
-    }
-    let rel = submission.file(value);
-    let shown = display_path(root, &rel);
-    if !root.join(&rel).is_file() {
-        return Err(Error::at_line(&site_file, line, format!("{what} `{value}`: no such file under {dir}/")));
-    }
-    let text = crate::load::config::read_text(root, &rel)?;
+    let (shown, bytes) = crate::load::project::read_named(root, &submission.dir, &submission.settings, what, value, line)?;
+    let text = String::from_utf8(bytes).map_err(|e| crate::load::config::not_utf8(&shown, e.as_bytes(), e.utf8_error()))?;
     let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
     Ok((shown, text))
 }
