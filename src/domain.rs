@@ -78,6 +78,8 @@ pub struct Site {
     /// The distinct characters of the authored CJK-language proposals (titles and
     /// paragraphs), in code point order: what the search's character folding covers.
     pub cjk_chars: Vec<char>,
+    /// The images the proposals show, each once.
+    pub images: Vec<Image>,
 }
 
 /// A language edition.
@@ -125,6 +127,8 @@ pub struct ProposalText {
     pub body: BodySource,
     /// What the model needs of the body: its structure and internal links.
     pub survey: Survey,
+    /// The images its body shows: each address as written, and the image in [`Site::images`].
+    pub images: BTreeMap<String, usize>,
 }
 
 impl Site {
@@ -160,6 +164,13 @@ pub struct Document<'a> {
     /// Links and images whose address the sanitizer removes (`javascript:`, `data:`…):
     /// (line, address). A body with any is sanitized when rendered too.
     pub bad_addresses: Vec<(u64, String)>,
+    /// The images it shows (their addresses kept), in order.
+    pub images: Vec<ImageRef>,
+    /// Each footnote definition's label and line.
+    pub note_lines: Vec<(String, u64)>,
+    /// Text that reads as a footnote reference but is not one (`[^2]` without a note 2):
+    /// (line, the reference as written).
+    pub loose_note_refs: Vec<(u64, String)>,
 }
 
 /// What the model keeps of a proposal body between loading and rendering, which reads the
@@ -174,6 +185,10 @@ pub struct Survey {
     pub chars: Vec<char>,
     /// The author's markup the sanitizer removes ([`Document::markup_removed`]).
     pub removed: Vec<Removed>,
+    /// The images it shows, in order.
+    pub images: Vec<ImageRef>,
+    /// Footnotes that do not work: a reference without its note, a note never referenced.
+    pub footnote_problems: Vec<Removed>,
 }
 
 /// Markup of the author's that does not reach the page: its line in the body (1-based),
@@ -191,11 +206,71 @@ pub struct InternalLink {
     pub line: u64,
 }
 
-/// One unit of a document's top-level structure.
+/// One unit of a document's top-level structure. Only a [`Block::Paragraph`] is numbered;
+/// the blocks after it up to the next paragraph or heading (a list, a table, a quotation,
+/// a figure, code) belong to it, the way the items (a), (b)… and the tables of a Hong Kong
+/// government paper belong to the numbered paragraph that introduces them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Block {
     Paragraph,
     Heading(u8),
+    /// A list and how many items it has.
+    List {
+        ordered: bool,
+        items: usize,
+    },
+    /// A table: its rows (the header row included) and columns.
+    Table {
+        rows: usize,
+        columns: usize,
+    },
+    Quote,
+    /// An image alone in its paragraph, with or without a caption.
+    Figure {
+        caption: bool,
+    },
+    Code,
+    /// A footnote, in the order of its first reference.
+    Note,
+    /// Anything else: raw HTML, a rule.
+    Other,
+}
+
+impl Block {
+    /// The block as a reader would name it, for messages: "a table of 4 rows and 6 columns".
+    pub fn describe(&self) -> String {
+        match self {
+            Block::Paragraph => "a numbered paragraph".into(),
+            Block::Heading(level) => format!("a level-{level} heading"),
+            Block::List { ordered, items } => format!("{} list of {items} items", if *ordered { "a numbered" } else { "a bulleted" }),
+            Block::Table { rows, columns } => format!("a table of {rows} rows and {columns} columns"),
+            Block::Quote => "a quotation".into(),
+            Block::Figure { caption: true } => "a figure with a caption".into(),
+            Block::Figure { caption: false } => "a figure without a caption".into(),
+            Block::Code => "a code block".into(),
+            Block::Note => "a footnote".into(),
+            Block::Other => "raw HTML or a rule".into(),
+        }
+    }
+}
+
+/// A picture a proposal shows, copied into the output once for the whole site.
+#[derive(Debug, Clone)]
+pub struct Image {
+    /// The file, as named in messages.
+    pub source: PathBuf,
+    /// Its path in the output, from the site root (`assets/img/chart.1a2b3c4d.png`).
+    pub output: String,
+    pub width: u32,
+    pub height: u32,
+    pub bytes: Vec<u8>,
+}
+
+/// An image a body shows, as written (`../images/chart.png`), and the line it is on (1-based).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImageRef {
+    pub dest: String,
+    pub line: u64,
 }
 
 /// Where a proposal's Markdown body is: read again when its pages are made.
@@ -337,6 +412,8 @@ pub struct Anchor {
 pub enum AnchorKind {
     Paragraph,
     Heading,
+    /// A footnote (`fn-6-1`: the first note of proposal 6, in the order of reference).
+    Note,
 }
 
 impl Anchor {
@@ -345,6 +422,16 @@ impl Anchor {
     }
     pub fn heading(proposal: u32, index: u32) -> Anchor {
         Anchor { kind: AnchorKind::Heading, proposal, index }
+    }
+    pub fn note(proposal: u32, index: u32) -> Anchor {
+        Anchor { kind: AnchorKind::Note, proposal, index }
+    }
+    /// The id of a note's `nth` reference (from 1): `fnref-6-1`, then `fnref-6-1-2`.
+    pub fn note_reference(&self, nth: usize) -> String {
+        match nth {
+            0 | 1 => format!("fnref-{}-{}", self.proposal, self.index),
+            n => format!("fnref-{}-{}-{n}", self.proposal, self.index),
+        }
     }
     /// The number a reader sees: `6.3`.
     pub fn number(&self) -> String {
@@ -355,8 +442,9 @@ impl Anchor {
 impl std::fmt::Display for Anchor {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let letter = match self.kind {
-            AnchorKind::Paragraph => 'p',
-            AnchorKind::Heading => 'h',
+            AnchorKind::Paragraph => "p",
+            AnchorKind::Heading => "h",
+            AnchorKind::Note => "fn-",
         };
         write!(f, "{letter}{}-{}", self.proposal, self.index)
     }
@@ -364,14 +452,18 @@ impl std::fmt::Display for Anchor {
 
 impl std::str::FromStr for Anchor {
     type Err = ();
-    /// `p6-3` or `h6-1`: a letter, then two numbers joined by a hyphen.
+    /// `p6-3`, `h6-1` or `fn-6-1`: a prefix, then two numbers joined by a hyphen.
     fn from_str(id: &str) -> Result<Anchor, ()> {
-        let kind = match id.as_bytes().first() {
-            Some(b'p') => AnchorKind::Paragraph,
-            Some(b'h') => AnchorKind::Heading,
-            _ => return Err(()),
+        let (kind, rest) = if let Some(rest) = id.strip_prefix("fn-") {
+            (AnchorKind::Note, rest)
+        } else if let Some(rest) = id.strip_prefix('p') {
+            (AnchorKind::Paragraph, rest)
+        } else if let Some(rest) = id.strip_prefix('h') {
+            (AnchorKind::Heading, rest)
+        } else {
+            return Err(());
         };
-        let (n, k) = id[1..].split_once('-').ok_or(())?;
+        let (n, k) = rest.split_once('-').ok_or(())?;
         let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
         if !(digits(n) && digits(k)) {
             return Err(());
@@ -437,6 +529,10 @@ mod tests {
         assert_eq!((a.to_string(), a.number()), ("p6-3".to_string(), "6.3".to_string()));
         assert_eq!("p6-3".parse::<Anchor>(), Ok(a));
         assert_eq!("h12-1".parse::<Anchor>(), Ok(Anchor::heading(12, 1)));
+        assert_eq!("fn-6-2".parse::<Anchor>(), Ok(Anchor::note(6, 2)));
+        assert_eq!(Anchor::note(6, 2).to_string(), "fn-6-2");
+        assert_eq!(Anchor::note(6, 2).note_reference(1), "fnref-6-2");
+        assert_eq!(Anchor::note(6, 2).note_reference(2), "fnref-6-2-2");
         for bad in ["", "p", "p6", "p-3", "p6-", "x6-3", "p6-3a", "p 6-3", "main"] {
             assert!(bad.parse::<Anchor>().is_err(), "{bad}");
         }

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+pub mod images;
 pub mod rules;
 
 use crate::domain::BaseUrl;
@@ -75,11 +76,13 @@ pub fn build(
     pillars.sort_by_key(|p| p.number);
 
     let number_lines = crate::model::rules::number_lines(&files);
-    let (proposals, cjk_chars, mut warnings) = group_proposals(root, submission, &languages, &pillars, files)?;
+    let (mut proposals, cjk_chars, mut warnings) = group_proposals(root, submission, &languages, &pillars, files)?;
+    let images = images::resolve(root, submission, &mut proposals)?;
     crate::model::rules::check(&site_file, &config.pillars, &languages, &pillars, &proposals, &number_lines)?;
     warnings.extend(check_alignment(&languages, &proposals));
     check_internal_links(&proposals, &submission.name)?;
     warnings.extend(check_raw_html(&proposals));
+    warnings.extend(check_footnotes(&proposals));
 
     let base_url = base_url(&config, &site_wide_file, base_url_override)?;
     let share_image = match &config.share_image {
@@ -100,6 +103,7 @@ pub fn build(
         pillars,
         proposals,
         cjk_chars,
+        images,
     };
     warnings.extend(check_raw_html_in_intro(&site_file, None, "intro", &site.intro));
     warnings.extend(intro_warnings);
@@ -263,6 +267,7 @@ fn group_proposals(
             description: front.description.as_deref().map(|d| markdown::smarten(d, &file.lang)),
             body: file.source,
             survey: file.body,
+            images: BTreeMap::new(),
         };
         if let Some(&i) = by_slug.get(slug) {
             let p = &mut proposals[i];
@@ -359,7 +364,8 @@ fn first_source(p: &Proposal) -> &std::path::Path {
 }
 
 /// Every authored language version of a proposal must have the same top-level structure:
-/// as many paragraphs, and the same headings, in the same order.
+/// the same numbered paragraphs, headings, lists (as many items), tables (as many rows and
+/// columns), quotations, figures, code and footnotes, in the same order.
 fn check_alignment(languages: &[Language], proposals: &[Proposal]) -> Vec<String> {
     let mut warnings = Vec::new();
     for p in proposals {
@@ -369,16 +375,7 @@ fn check_alignment(languages: &[Language], proposals: &[Proposal]) -> Vec<String
         for other in versions {
             let other_outline = &other.survey.outline;
             if other_outline != outline {
-                warnings.push(format!(
-                    "misaligned: proposal {} has {} paragraphs{} in {} but {} paragraphs{} in {}",
-                    p.number,
-                    count_paragraphs(outline),
-                    headings_note(outline),
-                    reference.body.path().display(),
-                    count_paragraphs(other_outline),
-                    headings_note(other_outline),
-                    other.body.path().display()
-                ));
+                warnings.push(misalignment(p.number, outline, reference.body.path(), other_outline, other.body.path()));
             }
         }
     }
@@ -469,6 +466,21 @@ fn check_link(text: &ProposalText, link: &crate::domain::InternalLink, target: O
     }
 }
 
+/// Footnotes that do not work as written ([`Document::footnote_problems`]), each on its line.
+fn check_footnotes(proposals: &[Proposal]) -> Vec<String> {
+    let texts = proposals.iter().flat_map(|p| p.texts.values()).filter(|t| !t.survey.footnote_problems.is_empty());
+    let mut seen = std::collections::BTreeSet::new();
+    texts
+        .filter(|t| seen.insert(t.body.path().to_path_buf())) // a generated language shares its source's file
+        .flat_map(|t| {
+            t.survey
+                .footnote_problems
+                .iter()
+                .map(|r| format!("{}:{}: {} (see README, \"Figures, tables, footnotes\")", t.body.path().display(), t.body_line + r.line - 1, r.what))
+        })
+        .collect()
+}
+
 /// Markup an author wrote that the sanitizer removes ([`crate::text::sanitize`]), each piece on
 /// its line of its file.
 fn check_raw_html(proposals: &[Proposal]) -> Vec<String> {
@@ -502,11 +514,11 @@ fn fragment_problem(target: &Proposal, fragment: &str) -> Option<String> {
     }
     let outline = target.texts.values().next().map_or(&[][..], |t| &t.survey.outline);
     let paragraphs = count_paragraphs(outline);
-    let headings = outline.len() - paragraphs;
     let exists = fragment.parse::<Anchor>().is_ok_and(|a| {
         let count = match a.kind {
             AnchorKind::Paragraph => paragraphs,
-            AnchorKind::Heading => headings,
+            AnchorKind::Heading => outline.iter().filter(|b| matches!(b, Block::Heading(_))).count(),
+            AnchorKind::Note => outline.iter().filter(|b| **b == Block::Note).count(),
         };
         a.proposal == target.number && a.index >= 1 && a.index as usize <= count
     });
@@ -519,13 +531,26 @@ fn count_paragraphs(outline: &[Block]) -> usize {
     outline.iter().filter(|b| **b == Block::Paragraph).count()
 }
 
-fn headings_note(outline: &[Block]) -> String {
-    let headings = outline.len() - count_paragraphs(outline);
-    if headings == 0 {
-        String::new()
-    } else {
-        format!(" and {headings} headings")
-    }
+/// Where two outlines part: the first block that differs, named after the numbered
+/// paragraph it follows, or the blocks one has beyond the other's end.
+fn misalignment(number: u32, a: &[Block], a_file: &std::path::Path, b: &[Block], b_file: &std::path::Path) -> String {
+    let at = a.iter().zip(b).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
+    let place = match count_paragraphs(&a[..at]) {
+        0 => "at the start".to_string(),
+        k => format!("after paragraph {number}.{k}"),
+    };
+    let has = |outline: &[Block]| outline.get(at).map_or("nothing more".to_string(), Block::describe);
+    format!(
+        "misaligned: proposal {number} has {} paragraphs in {} and {} paragraphs in {}; {place}, {} has {} where {} has {}",
+        count_paragraphs(a),
+        a_file.display(),
+        count_paragraphs(b),
+        b_file.display(),
+        a_file.display(),
+        has(a),
+        b_file.display(),
+        has(b)
+    )
 }
 
 #[cfg(test)]

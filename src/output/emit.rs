@@ -274,11 +274,12 @@ fn make_proposal(
     if let Some(markdown) = inputs.markdown(lang, q)? {
         let doc = inputs.document(lang, &markdown);
         let proposal = site.proposal(q);
-        let paragraphs = doc.paragraph_texts();
+        let units = doc.units();
+        let paragraphs: Vec<String> = units.iter().filter(|u| u.numbered).map(|u| u.text.clone()).collect();
         summary = Some(inputs.summarise(lang, q, &paragraphs));
         let language = site.language(lang);
         let text = &proposal.texts[&language.code];
-        let json = search::records(language, proposal, text, &paragraphs);
+        let json = search::records(language, proposal, text, &units, render::labels(&inputs.theme.strings[&language.code]).note);
         let hash = theme::content_hash(json.as_bytes());
         records = Some((json, hash));
         own = Some(compacted(&inputs.body_html(lang, q, &doc, false)));
@@ -415,7 +416,8 @@ fn make_pages(inputs: &render::Inputs, jobs: Vec<(usize, Job)>, checker: &check:
 }
 
 /// The files for hosts and crawlers, once for the whole site: sitemap (every edition's
-/// pages, and with `archive` the archive's), robots.txt, security headers, share image.
+/// pages, and with `archive` the archive's), robots.txt, security headers, share image;
+/// and the images the proposals show.
 fn publishing_files(sites: &[&Site], archive: bool) -> Result<Vec<OutputFile>> {
     let site = sites[0];
     let base_path = site.base_url.as_ref().map_or("/", |b| b.path.as_str());
@@ -435,6 +437,9 @@ fn publishing_files(sites: &[&Site], archive: bool) -> Result<Vec<OutputFile>> {
     if let Some((output, bytes)) = &site.share_image {
         files.push(OutputFile { path: output.clone(), bytes: bytes.clone() });
     }
+    // The proposals' images, each once: an image two editions show has one address.
+    let images: BTreeMap<&str, &[u8]> = sites.iter().flat_map(|s| &s.images).map(|i| (i.output.as_str(), i.bytes.as_slice())).collect();
+    files.extend(images.into_iter().map(|(path, bytes)| OutputFile { path: path.to_string(), bytes: bytes.to_vec() }));
     Ok(files)
 }
 

@@ -1,5 +1,7 @@
 //! The search index: for each language edition, one JSON file with every proposal title
-//! and paragraph (number, anchor, text), read by `search.js` on the edition's search page.
+//! and every text its pages show (paragraphs, headings, list items, table rows, quotations,
+//! captions, footnotes), each with the anchor it links to, read by `search.js` on the
+//! edition's search page.
 //!
 //! The corpus of one submission is small (about 13,000 Chinese characters per edition), so
 //! the index is the text itself and the script matches by substring: every run of
@@ -20,6 +22,7 @@ use serde::Serialize;
 use crate::domain::{layout, Anchor, Language, Proposal, ProposalText};
 use crate::text::convert::Converter;
 use crate::text::markdown::is_cjk_language;
+use crate::text::structure::{Spot, Unit};
 
 #[derive(Serialize)]
 struct Record<'a> {
@@ -29,8 +32,11 @@ struct Record<'a> {
     t: &'a str,
     /// The proposal page, from the search page (`../proposals/some-proposal/`).
     u: String,
-    /// Paragraph anchor (`p6-3`), empty for the title record.
+    /// The anchor it links to (`p6-3`, `h6-1`, `fn-6-1`), empty for the title record.
     a: String,
+    /// Where it is, as the result shows it: the paragraph's number (`6.3`), the note's
+    /// name ("Note 1"), nothing for a heading.
+    w: String,
     /// The text searched and shown.
     x: &'a str,
 }
@@ -80,19 +86,26 @@ pub fn index_head(lang: &Language, fold: &BTreeMap<char, char>) -> String {
 /// The end of an index, after its records.
 pub const INDEX_TAIL: &str = "]}";
 
-/// The records of one proposal text in `lang`, its title and each of its `paragraphs`, as JSON
-/// objects separated by commas.
-pub fn records(lang: &Language, p: &Proposal, text: &ProposalText, paragraphs: &[String]) -> String {
+/// The records of one proposal text in `lang`, its title and every piece of text its page
+/// shows (`units`: paragraphs, headings, list items, table rows, quotations, captions,
+/// code, footnotes), each linking to the nearest anchor: its paragraph (the one it belongs
+/// to), its heading or its footnote. `note` names a footnote ("Note {n}").
+pub fn records(lang: &Language, p: &Proposal, text: &ProposalText, units: &[Unit], note: &str) -> String {
     // The search page links to each proposal, from its own folder to the proposal's.
     let u = layout::relative(&layout::search(&lang.prefix), &layout::proposal(&lang.prefix, &p.slug));
-    let title = Record { n: p.number, t: &text.title, u: u.clone(), a: String::new(), x: &text.title };
-    let paragraphs = paragraphs.iter().enumerate().map(|(k, x)| Record {
-        n: p.number,
-        t: &text.title,
-        u: u.clone(),
-        a: Anchor::paragraph(p.number, k as u32 + 1).to_string(),
-        x,
+    let title = Record { n: p.number, t: &text.title, u: u.clone(), a: String::new(), w: String::new(), x: &text.title };
+    let units = units.iter().map(|unit| {
+        let (anchor, shown) = match unit.spot {
+            Spot::Start | Spot::Paragraph(_) => {
+                let k = if let Spot::Paragraph(k) = unit.spot { k } else { 1 };
+                let anchor = Anchor::paragraph(p.number, k);
+                (anchor, anchor.number())
+            }
+            Spot::Heading(k) => (Anchor::heading(p.number, k), String::new()),
+            Spot::Note(k) => (Anchor::note(p.number, k), note.replace("{n}", &k.to_string())),
+        };
+        Record { n: p.number, t: &text.title, u: u.clone(), a: anchor.to_string(), w: shown, x: &unit.text }
     });
-    let records: Vec<String> = std::iter::once(title).chain(paragraphs).map(|r| serde_json::to_string(&r).expect("a record serialises")).collect();
+    let records: Vec<String> = std::iter::once(title).chain(units).map(|r| serde_json::to_string(&r).expect("a record serialises")).collect();
     records.join(",")
 }

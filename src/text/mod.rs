@@ -4,4 +4,6 @@
 pub mod convert;
 pub mod markdown;
 pub mod overrides;
+pub mod render;
 pub mod sanitize;
+pub mod structure;

@@ -73,7 +73,8 @@ pub const TAGS: &[&str] = &[
 pub const GENERIC_ATTRIBUTES: &[&str] = &["lang", "title"];
 
 /// Attributes kept on one element: what the renderer writes (paragraph and heading anchors,
-/// the paragraph-number link, footnotes, a code block's language), and table cell spans.
+/// the paragraph-number link, footnotes, image sizes, a table's scrolling box and column
+/// classes, a code block's language), and table cell spans.
 pub const TAG_ATTRIBUTES: &[(&str, &[&str])] = &[
     ("p", &["id", "class"]),
     ("a", &["href", "id", "class", "aria-label"]),
@@ -84,12 +85,13 @@ pub const TAG_ATTRIBUTES: &[(&str, &[&str])] = &[
     ("h5", &["id", "class"]),
     ("h6", &["id", "class"]),
     ("code", &["class"]),
-    ("ol", &["start"]),
-    ("img", &["src", "alt"]),
+    ("ol", &["start", "aria-label"]),
+    ("li", &["id"]),
+    ("img", &["src", "alt", "width", "height", "loading", "decoding"]),
     ("sup", &["id", "class"]),
-    ("div", &["id", "class"]),
-    ("th", &["colspan", "rowspan"]),
-    ("td", &["colspan", "rowspan"]),
+    ("div", &["id", "class", "role", "tabindex", "aria-label"]),
+    ("th", &["colspan", "rowspan", "scope", "class"]),
+    ("td", &["colspan", "rowspan", "class"]),
 ];
 
 /// The schemes a link or image address may have; relative addresses are kept as written.

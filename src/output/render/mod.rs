@@ -16,7 +16,7 @@ use crate::error::Result;
 use crate::load::theme::{template_error, Strings, Theme};
 use crate::model;
 use crate::text::convert::Converter;
-use crate::text::markdown;
+use crate::text::{markdown, render};
 
 mod page;
 
@@ -233,18 +233,32 @@ impl<'a> Inputs<'a> {
     pub fn body_html(&self, lang: LangId, q: ProposalId, doc: &Document, full: bool) -> Vec<u8> {
         let (language, proposal) = (self.site.language(lang), self.site.proposal(q));
         let root = root_of(&page_dir(language, self.site, if full { Kind::Full } else { Kind::Proposal(q) }));
-        let paragraph_label = self.theme.strings[&language.code].get("paragraph").map_or("{n}", String::as_str);
-        let anchors = markdown::Anchors { proposal: proposal.number, paragraph_label };
         let link_to = |target: &str| internal_href(self, language, &root, target);
-        markdown::to_html(doc, Some(&anchors), &link_to).into_bytes()
+        let text = proposal.texts.get(&language.code);
+        let image = |dest: &str| {
+            let image = &self.site.images[*text?.images.get(dest)?];
+            Some(render::Img { src: format!("{root}{}", image.output), width: image.width, height: image.height })
+        };
+        let cx = render::Context {
+            proposal: Some(proposal.number),
+            labels: labels(&self.theme.strings[&language.code]),
+            link_to: &link_to,
+            image: &image,
+            // The title and a paragraph or two fill a phone's first screen.
+            eager_blocks: if full { 0 } else { 2 },
+        };
+        render::to_html(doc, &cx).into_bytes()
     }
 
     /// Whether proposal `q`'s body in language `lang` reads the same on its own page and in
-    /// the full text: the pages are at different depths, so only when it has no internal links.
+    /// the full text: the pages are at different depths, so only when it has no internal
+    /// links and no images (and its images load lazily in the full text).
     pub fn same_body_in_full_text(&self, lang: LangId, q: ProposalId) -> bool {
         let (language, proposal) = (self.site.language(lang), self.site.proposal(q));
         let own = root_of(&page_dir(language, self.site, Kind::Proposal(q)));
-        own == root_of(&page_dir(language, self.site, Kind::Full)) || proposal.texts.get(&language.code).is_none_or(|t| t.survey.internal_links.is_empty())
+        proposal.texts.get(&language.code).is_none_or(|t| t.survey.images.is_empty())
+            && (own == root_of(&page_dir(language, self.site, Kind::Full))
+                || proposal.texts.get(&language.code).is_none_or(|t| t.survey.internal_links.is_empty()))
     }
 
     /// Proposal `q`'s table of contents and description in language `lang`, from its
@@ -255,6 +269,19 @@ impl<'a> Inputs<'a> {
 }
 
 pub use page::Summary;
+
+/// The words a body's HTML needs, from a language's UI strings (English for any missing).
+pub fn labels(t: &Strings) -> render::Labels<'_> {
+    let english = render::Labels::ENGLISH;
+    let get = |key: &str, default: &'static str| t.get(key).map_or(default, String::as_str);
+    render::Labels {
+        paragraph: get("paragraph", english.paragraph),
+        table: get("table", english.table),
+        note: get("note", english.note),
+        back: get("note_back", english.back),
+        notes: get("notes", english.notes),
+    }
+}
 
 /// Renders one page. Proposal bodies are left as [`placeholder`]s, for the caller to
 /// splice in once rendered. A proposal page with a text in its language needs that text's

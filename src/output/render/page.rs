@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::{lang_ctx, page_dir, root_of, short_dir, Inputs, Kind, LangCtx, Page};
 use crate::domain::{Anchor, LangId, Language, Proposal, ProposalId, Site};
 use crate::error::Result;
-use crate::text::markdown;
+use crate::text::{markdown, render};
 
 #[derive(Serialize)]
 pub(super) struct Link {
@@ -141,6 +141,10 @@ pub(super) fn render(inputs: &Inputs, lang_index: LangId, kind: Kind, summary: O
     let href = |other: &Language, k: Kind| format!("{root}{}", page_dir(other, site, k));
     // `@/proposals/SLUG.md#p6-3` → this language's page of that proposal.
     let link_to = |target: &str| super::internal_href(inputs, lang, &root, target);
+    let intro_html_of = |doc: &crate::domain::Document| {
+        let cx = render::Context { proposal: None, labels: super::labels(t), link_to: &link_to, image: &|_| None, eager_blocks: 0 };
+        render::to_html(doc, &cx)
+    };
     let max_description = if markdown::is_cjk_language(code) { DESCRIPTION_MAX.0 } else { DESCRIPTION_MAX.1 };
     let describe = |text: &str| markdown::excerpt(text, code, max_description);
     // The table of contents is the proposal page's; the full text has none per proposal.
@@ -169,7 +173,7 @@ pub(super) fn render(inputs: &Inputs, lang_index: LangId, kind: Kind, summary: O
     match kind {
         Kind::Home => {
             if let Some(doc) = site.intro.get(code) {
-                intro_html = markdown::to_html(doc, None, &link_to);
+                intro_html = intro_html_of(doc);
             }
         }
         Kind::Search => {
@@ -204,7 +208,7 @@ pub(super) fn render(inputs: &Inputs, lang_index: LangId, kind: Kind, summary: O
                 }
             };
             if let Some(doc) = p.intro.get(code) {
-                intro_html = markdown::to_html(doc, None, &link_to);
+                intro_html = intro_html_of(doc);
             }
         }
         Kind::Proposal(i) => {

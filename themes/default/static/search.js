@@ -99,7 +99,7 @@
       link.append(heading);
       var where = document.createElement("span");
       where.className = "result-where";
-      where.textContent = r.a ? r.a.slice(1).replace("-", ".") : data.titleMatch;
+      where.textContent = r.a ? r.w : data.titleMatch;
       link.append(where);
       li.append(link);
       var p = document.createElement("p");
