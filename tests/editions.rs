@@ -165,7 +165,8 @@ fn the_fixture_description_matches_the_fixture() {
                 let front = format!("---\nnumber: {number}\npillar: {pillar}\nslug: {slug}\n");
                 assert!(text.starts_with(&front), "{}/{slug}.{lang}.md starts with {front:?}", e.name);
                 let body = text.splitn(3, "---\n").nth(2).unwrap();
-                assert_eq!(body.trim().split("\n\n").count(), paragraphs, "{}/{slug}.{lang}.md: paragraphs", e.name);
+                let numbered = microsite::text::markdown::parse(body, lang).paragraph_texts().len();
+                assert_eq!(numbered, paragraphs, "{}/{slug}.{lang}.md: numbered paragraphs", e.name);
                 if lang == "en" {
                     assert!(text.contains(&format!("title: {en_title}\n")), "{}/{slug}.en.md: title {en_title}", e.name);
                 }

@@ -34,7 +34,7 @@ fn traditional_chinese_pages_read_through_their_links_give_back_the_authored_tex
             let page = parse_page(&site.join(&proposal_path));
             text.push_str(&texts(&page, "main h1").concat());
             let body = page.select(&sel("main .body")).next().unwrap_or_else(|| panic!("{}: a body", proposal_path.display()));
-            text.push_str(&text_without(body, ".pnum"));
+            text.push_str(&text_without(body, ".pnum, .fnback"));
             paragraphs += body.select(&sel("p.para")).count();
             proposals_read += 1;
         }

@@ -37,9 +37,10 @@ fn tables_and_footnotes_render_in_every_language() {
         assert_eq!(texts(&page, "main table td").first().map(String::as_str), Some(first_cell), "{prefix}");
         assert_eq!(texts(&page, "main table th").len(), 2, "{prefix}: a header row");
         assert_eq!(texts(&page, "main table tbody tr").len(), 3, "{prefix}");
-        let reference = page.select(&sel("main #p2-2 .footnote-reference a")).next().unwrap_or_else(|| panic!("{prefix}: the footnote's mark in 2.2"));
+        let reference = page.select(&sel("main #p2-2 .fnref a")).next().unwrap_or_else(|| panic!("{prefix}: the footnote's mark in 2.2"));
         let target = reference.value().attr("href").unwrap().trim_start_matches('#');
-        let definition = page.select(&sel("main .footnote-definition")).next().unwrap_or_else(|| panic!("{prefix}: the footnote"));
+        assert_eq!(target, "fn-2-1", "{prefix}: the note's id names its proposal");
+        let definition = page.select(&sel("main .footnotes li")).next().unwrap_or_else(|| panic!("{prefix}: the footnote"));
         assert_eq!(definition.value().attr("id"), Some(target), "{prefix}: the mark links to the footnote");
         assert!(text(definition).contains(note), "{prefix}: {}", text(definition));
         // The table and the footnote are not numbered paragraphs.
@@ -54,7 +55,7 @@ fn tables_and_footnotes_added_to_a_proposal_render() {
     let out = project.build();
     let page = parse_page(&out.join("en/proposals/drone-trials/index.html"));
     assert_eq!(texts(&page, "main table td").first().map(String::as_str), Some("2032"));
-    assert!(page.select(&sel("main .footnote-definition")).next().is_some());
+    assert_eq!(page.select(&sel("main .footnotes li")).map(|li| li.value().attr("id").unwrap()).collect::<Vec<_>>(), ["fn-3-1"]);
 }
 
 #[test]

@@ -94,7 +94,7 @@ fn a_heading_in_one_language_only_is_a_misalignment() {
     let project = Project::fixture();
     project.edit(MAIN_EN, |s| s.replacen("---\n\n", "---\n\n## Background\n\n", 1));
     let err = stderr(&project.run(&["build"]));
-    assert!(err.contains("misaligned") && err.contains("1 headings"), "{err}");
+    assert!(err.contains("misaligned") && err.contains("at the start, ") && err.contains("drone-trials.en.md has a level-2 heading"), "{err}");
 }
 
 #[test]
