@@ -126,11 +126,15 @@ pub fn texts(root: &std::path::Path, prepared: &Prepared, from: &Language, to: &
         Some((format!("{}{fragment}", base(&page(&from.prefix))), format!("{}{fragment}", base(&page(&to.prefix)))))
     };
     let mut texts = Texts::default();
-    for (what, map) in
-        [("the publisher", &site.publisher), ("the title", &site.title), ("the date", &site.date), ("the search examples", &site.search_examples)]
-    {
+    let (settings, site_wide) = (&site.submission.settings, &site.submission.site_settings);
+    for (what, map, file) in [
+        ("the publisher", &site.publisher, site_wide),
+        ("the title", &site.title, settings),
+        ("the date", &site.date, settings),
+        ("the search examples", &site.search_examples, settings),
+    ] {
         if let Some(source) = map.get(&from.code) {
-            texts.add(Place { label: format!("{what} ({})", site.submission.settings), links: links(&|p| layout::home(p), None) }, source, cc, plain);
+            texts.add(Place { label: format!("{what} ({file})"), links: links(&|p| layout::home(p), None) }, source, cc, plain);
         }
     }
     if let Some(doc) = site.intro.get(&from.code) {
