@@ -111,7 +111,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("r.tsv"), "# header\n0123456789abcdef\t0123456789abcdef\tx\n\nnot a hash\n").unwrap();
         let err = read(dir.path(), "r.tsv").unwrap_err();
-        assert_eq!(err.line, Some(5));
+        assert_eq!(err.line, Some(4));
         assert!(err.file.unwrap().ends_with("r.tsv"));
     }
 }
