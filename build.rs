@@ -4,6 +4,9 @@
 //! `src/convert.rs`). Also writes `slots.rs`, the table of those files that
 //! `src/convert.rs` includes, so the slots are named in one place.
 //!
+//! Sets `MICROSITE_OPENCC_FMMSEG`, the version of opencc-fmmseg the binary is built with
+//! (from `Cargo.lock`), for `microsite review` to name the converter.
+//!
 //! And writes `default_theme.rs`: every file of `themes/default/`, embedded with
 //! `include_bytes!`, which `microsite init` copies into a new project (`src/scaffold.rs`),
 //! so that an installed binary needs no copy of this repository.
@@ -47,7 +50,27 @@ fn main() {
     }
     table.push_str("];\n");
     std::fs::write(out.join("slots.rs"), table).expect("OUT_DIR is writable");
+    println!("cargo:rustc-env=MICROSITE_OPENCC_FMMSEG={}", opencc_version());
     embed_default_theme(&out);
+}
+
+/// The version of opencc-fmmseg in `Cargo.lock`; without a lock file, the requirement
+/// `Cargo.toml` pins (`=0.13.0`).
+fn opencc_version() -> String {
+    let dir = std::path::PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    println!("cargo:rerun-if-changed={}", dir.join("Cargo.lock").display());
+    let lock = std::fs::read_to_string(dir.join("Cargo.lock")).unwrap_or_default();
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"opencc-fmmseg\"" {
+            if let Some(version) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return version.trim_end_matches('"').to_string();
+            }
+        }
+    }
+    let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).expect("Cargo.toml is readable");
+    let pinned = manifest.lines().find_map(|l| l.strip_prefix("opencc-fmmseg = \"")).expect("Cargo.toml names opencc-fmmseg");
+    format!("{} (as Cargo.toml requires)", pinned.trim_end_matches('"'))
 }
 
 /// Writes `default_theme.rs`: a `&[(&str, &[u8])]` of every file under `themes/default/`

@@ -16,6 +16,7 @@
 //! 5. **check** — [`mod@check`]: every link, fragment and anchor of every page, read as it is
 //!    written; [`proofread`]: the authored text against the source text and the glossary
 //!    the settings name, if they do;
+//!    [`review`]: the report a person reads to sign off the generated Simplified edition;
 //! 6. **serve** — [`serve`]: the development server.
 //!
 //! [`mod@prepare`] runs load → model → text for titles and strings; [`pipeline`] runs prepare
@@ -31,6 +32,7 @@ pub mod output;
 pub mod pipeline;
 pub mod prepare;
 pub mod proofread;
+pub mod review;
 pub mod scaffold;
 pub mod serve;
 pub mod term;

@@ -79,6 +79,22 @@ enum Command {
         #[arg(short, long, value_name = "DIR", default_value = ".")]
         root: PathBuf,
     },
+    /// Write the conversion review: for the person who signs off the generated Simplified
+    /// edition, one HTML file (not published) with the converter and its dictionaries, the
+    /// override files, every occurrence of a character with more than one Simplified
+    /// rendering in context (new, changed or signed off), the override ledger and any
+    /// character a further conversion would change.
+    Review {
+        /// The project folder, holding content/ and themes/.
+        #[arg(short, long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+        /// The report's file (from the working folder), outside the site's output folder.
+        #[arg(short, long, value_name = "FILE", required_unless_present = "sign_off")]
+        out: Option<PathBuf>,
+        /// Record every occurrence as reviewed, in each submission's LANG-review.tsv.
+        #[arg(long)]
+        sign_off: bool,
+    },
     /// Start a new project in DIR (new or empty): settings with placeholders to replace,
     /// one pillar, one proposal in each authored language, and the default theme. It
     /// builds at once.
@@ -166,6 +182,29 @@ fn run(command: Command) -> microsite::Result<ExitCode> {
             println!("checked {} pages and {} links ({} external): {count} problem(s)", report.pages, report.links, report.external.len());
             if count > 0 {
                 return Ok(ExitCode::FAILURE);
+            }
+        }
+        Command::Review { root, out, sign_off } => {
+            scaffold::require_project(&root)?;
+            let done = microsite::review::run(&microsite::review::Options { root, out: out.clone(), sign_off })?;
+            for review in &done.reviews {
+                let new = review.occurrences.iter().filter(|o| o.status != microsite::review::Status::SignedOff).count();
+                let silent = review.ledger.iter().filter(|e| !e.replaced && e.fired.is_empty() && e.overruled.is_empty()).count();
+                let name = if review.submission.is_edition() { format!("{} ", review.submission.name) } else { String::new() };
+                eprintln!(
+                    "  {name}{}: {} occurrences to review of {}, {} override entries ({silent} never fire), {} left unconverted",
+                    review.lang,
+                    new,
+                    review.occurrences.len(),
+                    review.ledger.len(),
+                    review.leftovers.len()
+                );
+            }
+            for file in &done.signed {
+                eprintln!("signed off: wrote {file}");
+            }
+            if let Some(out) = out {
+                eprintln!("wrote the review to {}", out.display());
             }
         }
         Command::Init { dir } => {

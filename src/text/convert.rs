@@ -43,6 +43,16 @@ impl Converter {
         doc.map_text(|t| self.text(t))
     }
 
+    /// The OpenCC configuration it converts with (`hk2s`).
+    pub fn config(&self) -> &str {
+        &self.config
+    }
+
+    /// The converter of `config` alone, without any override entry: what OpenCC gives.
+    pub fn plain(config: &str) -> Result<Converter> {
+        Ok(Converter { opencc: OpenCC::from_dictionary(dictionary_for(config, &[])?), config: config.to_string(), overrides: Vec::new() })
+    }
+
     pub fn text(&self, text: &str) -> String {
         if text.is_ascii() {
             return text.to_string();
@@ -54,6 +64,25 @@ impl Converter {
 // `SLOT_FILES`: OpenCC's dictionaries, one file per slot (`source<TAB>target` lines),
 // extracted from the pinned opencc-fmmseg by `build.rs`, which also writes this table.
 include!(concat!(env!("OUT_DIR"), "/slots.rs"));
+
+/// The version of opencc-fmmseg this binary converts with (from `Cargo.lock`, by `build.rs`).
+pub const OPENCC_FMMSEG: &str = env!("MICROSITE_OPENCC_FMMSEG");
+
+/// OpenCC's dictionaries `config` reads, in order, each as `source<TAB>target` lines; the
+/// overrides join [`phrase_slot`]'s.
+pub fn lexicon(config: &str) -> Vec<(DictSlot, &'static str)> {
+    slots_of(config).iter().map(|&slot| (slot, dictionary(slot))).collect()
+}
+
+/// One of OpenCC's dictionaries, as `source<TAB>target` lines (empty for a slot not extracted).
+pub fn dictionary(slot: DictSlot) -> &'static str {
+    SLOT_FILES.iter().find(|(s, _)| *s == slot).map_or("", |(_, text)| *text)
+}
+
+/// The phrase dictionary of `config` that the override entries join ([`slot_for`]).
+pub fn phrase_slot(config: &str) -> DictSlot {
+    slot_for(config)
+}
 
 /// The dictionaries each configuration reads (punctuation left as written), as
 /// opencc-fmmseg 0.13's `OpenCC::hk2s` and its siblings do. A unit test proves each
