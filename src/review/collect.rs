@@ -62,9 +62,15 @@ impl Texts {
         // The block being read: its anchor, and its text in the three forms.
         let mut block: Option<(Option<Anchor>, [String; 3])> = None;
         let mut last: Option<Anchor> = None;
-        for ((event, to), bare) in doc.events.iter().zip(&converted.events).zip(&bare.events) {
+        // The numbered paragraphs (not a figure, an image alone in its paragraph) and the headings.
+        let numbered: std::collections::HashSet<usize> = crate::text::structure::blocks(&doc.events)
+            .into_iter()
+            .filter(|b| matches!(b.block, crate::domain::Block::Paragraph))
+            .map(|b| b.range.start)
+            .collect();
+        for (i, ((event, to), bare)) in doc.events.iter().zip(&converted.events).zip(&bare.events).enumerate() {
             let starts = match event {
-                Event::Start(Tag::Paragraph) if depth == 0 => {
+                Event::Start(Tag::Paragraph) if depth == 0 && numbered.contains(&i) => {
                     paragraph += 1;
                     last = Some(Anchor::paragraph(0, paragraph));
                     Some(last)

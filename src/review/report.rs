@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::{Review, Status};
 use crate::text::convert::OPENCC_FMMSEG;
-use crate::text::markdown::escape_attr;
+use crate::text::render::escape_attr;
 
 const STYLE: &str = "body{font:15px/1.6 system-ui,sans-serif;margin:2rem auto;max-width:75rem;padding:0 1rem}\
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}\
