@@ -72,7 +72,7 @@ The Government could work with the Green Resources Authority on large recycling 
 every year, to encourage residents to sort their waste.
 ";
 
-/// Proposal 2: paragraphs 2.1, 2.2, 2.3 on lines 8, 10, 12.
+/// Proposal 2: paragraphs 2.1, 2.2, 2.3 on lines 8, 10, 12 (in English: 8, 10, 13).
 const CARE_ZH: &str = "---
 number: 2
 pillar: elders
@@ -99,7 +99,7 @@ Day care keeps older people looked after and in company during the day.
 The Chamber proposes a day care centre in East Bay New Town, with training and
 respite services for carers.
 
-The Government should fund day-care places and train care workers with social services.
+The Government should fund day care and train care workers with social services.
 ";
 
 const GLOSSARY: &str = "# Chinese forms<TAB>English forms
@@ -363,26 +363,89 @@ fn a_source_that_links_out_of_the_project_is_refused() {
 }
 
 #[test]
-fn a_missing_official_name_is_reported_per_proposal() {
+fn a_missing_official_name_is_reported_per_paragraph() {
     let project = Project::new();
     project.edit("content/proposals/waste.en.md", |s| s.replacen("Green Resources Authority", "resources office", 1));
     project.edit("content/proposals/care.en.md", |s| s.replacen("in East Bay New Town", "in the east", 1));
     project.assert_problem(&[
-        "content/proposals/waste.en.md: glossary: proposal 1 uses 「綠色資源局」 (content/proposals/waste.zh-Hant.md:11, paragraph 1.2), but its English text has no “Green Resources Authority” (content/glossary.tsv:3)",
-        "content/proposals/care.en.md: glossary: proposal 2 uses 「東灣新區」 (content/proposals/care.zh-Hant.md:10, paragraph 2.2), but its English text has no “East Bay New Town” (content/glossary.tsv:5)",
+        "content/proposals/waste.en.md:11: glossary: paragraph 1.2 uses 「綠色資源局」 in Chinese (content/proposals/waste.zh-Hant.md:11), but the English there has no “Green Resources Authority” (content/glossary.tsv:3)",
+        "content/proposals/care.en.md:10: glossary: paragraph 2.2 uses 「東灣新區」 in Chinese (content/proposals/care.zh-Hant.md:10), but the English there has no “East Bay New Town” (content/glossary.tsv:5)",
     ]);
 
     // Any of the alternatives will do; a name in another proposal's English does not count.
     let project = Project::new();
-    let without = |name: &str| CARE_EN.replace("Day Care", name).replace("Day care", name).replace("day care", name).replace("day-care", name);
+    let without = |name: &str| CARE_EN.replace("Day Care", name).replace("Day care", name).replace("day care", name);
     project.write("content/proposals/care.en.md", without("daytime care"));
     let (ok, check) = project.run(&["check"]);
     assert!(ok, "{check}");
     project.write("content/proposals/care.en.md", without("care"));
     project.edit("content/proposals/waste.en.md", |s| s.replacen("every year", "every year (and day care)", 1));
     project.assert_problem(&[
-        "content/proposals/care.en.md: glossary: proposal 2 uses 「日間護理」 (content/proposals/care.zh-Hant.md:5, proposal 2's title), but its English text has no “day care” or “daytime care” (content/glossary.tsv:4)",
+        "content/proposals/care.en.md:5: glossary: proposal 2's title uses 「日間護理」 in Chinese (content/proposals/care.zh-Hant.md:5), but the English there has no “day care” or “daytime care” (content/glossary.tsv:4)",
     ]);
+}
+
+#[test]
+fn every_paragraph_that_uses_a_name_needs_its_official_form() {
+    // 日間護理 is in the title and in paragraphs 2.1, 2.2 and 2.3: right in the first three,
+    // wrong in 2.3; 東灣新區 is in paragraph 2.2 only, and its English form in 2.3 instead.
+    let project = Project::new();
+    project.edit("content/proposals/care.en.md", |s| {
+        s.replacen("fund day care and", "fund daytime nursing in East Bay New Town and", 1).replacen("in East Bay New Town", "in the new town", 1)
+    });
+    project.assert_problem(&[
+        "content/proposals/care.en.md:13: glossary: paragraph 2.3 uses 「日間護理」 in Chinese (content/proposals/care.zh-Hant.md:12), but the English there has no “day care” or “daytime care” (content/glossary.tsv:4)",
+        "content/proposals/care.en.md:10: glossary: paragraph 2.2 uses 「東灣新區」 in Chinese (content/proposals/care.zh-Hant.md:10), but the English there has no “East Bay New Town” (content/glossary.tsv:5)",
+    ]);
+    let (_, check) = project.run(&["check"]);
+    assert_eq!(check.matches("glossary: ").count(), 2, "only paragraphs 2.3 and 2.2, each once:\n{check}");
+
+    // A name used twice in one paragraph asks for its English form once there (a repeat may
+    // be "the Authority"); used in a paragraph, it is not asked of the paragraph before.
+    let project = Project::new();
+    project.edit("content/proposals/waste.zh-Hant.md", |s| s.replacen("鼓勵市民分類回收", "由綠色資源局提供場地", 1));
+    project.edit("content/proposals/waste.en.md", |s| s.replacen("to sort their waste", "to sort their waste, at venues of the Authority", 1));
+    project.edit("content/source.zh-Hant.txt", |s| s.replacen("鼓勵市民分類回收", "由綠色資源局提供場地", 1));
+    let (ok, check) = project.run(&["check"]);
+    // 8 uses in the fixture, and the repeat.
+    assert!(ok && check.contains("glossary: each of the 9 uses"), "{check}");
+
+    // Paragraphs that do not line up (an English paragraph added): the alignment check says
+    // so, and a name is looked for in the whole English text of the proposal.
+    let project = Project::new();
+    project.edit("content/proposals/care.en.md", |s| {
+        s.replacen("Day care keeps", "East Bay New Town is new.\n\nDay care keeps", 1).replacen("in East Bay New Town", "in the east", 1)
+    });
+    let (ok, check) = project.run(&["check"]);
+    assert!(!ok && check.contains("misaligned: proposal 2") && check.contains("glossary: each of the 8 uses"), "{check}");
+    project.edit("content/proposals/care.en.md", |s| s.replacen("East Bay New Town is new.", "The east is new.", 1));
+    project.assert_problem(&[
+        "content/proposals/care.en.md: glossary: paragraph 2.2 uses 「東灣新區」 in Chinese (content/proposals/care.zh-Hant.md:10), but the English text (its paragraphs do not line up with the Chinese) has no “East Bay New Town” (content/glossary.tsv:5)",
+    ]);
+}
+
+#[test]
+fn a_known_wrong_rendering_is_reported_wherever_it_is() {
+    let project = Project::new();
+    project.edit("content/glossary.tsv", |s| {
+        s.replacen("Green Resources Authority\n", "Green Resources Authority\tGreen Resources Bureau|Green Resource Office\n", 1)
+    });
+    let (ok, check) = project.run(&["check"]);
+    assert!(ok, "{check}");
+    // In a paragraph whose Chinese does not use the name, in another proposal, in a setting.
+    project.edit("content/proposals/waste.en.md", |s| s.replacen("Food waste is", "Food waste, says the Green Resources\nBureau, is", 1));
+    project.edit("content/proposals/care.en.md", |s| s.replacen("social services.", "social services and the green resource office.", 1));
+    project.edit("content/site.yaml", |s| s.replacen("en: Two proposals;", "en: Two proposals, for the Green Resources Bureau;", 1));
+    project.assert_problem(&[
+        "content/proposals/waste.en.md:8: glossary: “Green Resources Bureau” is a wrong rendering of 「綠色資源局」: the official name is “Green Resources Authority” (content/glossary.tsv:3)",
+        "content/proposals/care.en.md:13: glossary: “Green Resource Office” is a wrong rendering of 「綠色資源局」: the official name is “Green Resources Authority” (content/glossary.tsv:3)",
+        "content/site.yaml:18: glossary: “Green Resources Bureau” is a wrong rendering of 「綠色資源局」",
+    ]);
+
+    // A wrong rendering that is part of an official form would flag the official form: an error.
+    let project = Project::new();
+    project.edit("content/glossary.tsv", |s| s.replacen("Green Resources Authority\n", "Green Resources Authority\tDay Care\n", 1));
+    project.assert_error(&["content/glossary.tsv:3: the wrong rendering “Day Care” is part of the official form “day care” (line 4)"]);
 }
 
 #[test]
@@ -394,8 +457,8 @@ fn the_glossary_checks_titles_and_settings_and_a_bad_line_is_an_error() {
     project.edit("content/site.yaml", |s| s.replacen("en: Cherishing Resources", "en: Saving Resources", 1));
     project.edit("content/proposals/waste.en.md", |s| s.replacen("title: Expand Food Waste Recycling", "title: Sort the Scraps", 1));
     project.assert_problem(&[
-        "content/site.yaml:22: glossary: pillar 1's title uses 「惜資源」 (content/site.yaml:22), but its English text has no “Cherishing Resources” (content/glossary.tsv:6)",
-        "content/proposals/waste.en.md: glossary: proposal 1 uses 「擴大廚餘回收」 (content/proposals/waste.zh-Hant.md:5, proposal 1's title), but its English text has no “Expand Food Waste Recycling” (content/glossary.tsv:7)",
+        "content/site.yaml:22: glossary: pillar 1's title uses 「惜資源」 in Chinese (content/site.yaml:22), but the English there has no “Cherishing Resources” (content/glossary.tsv:6)",
+        "content/proposals/waste.en.md:5: glossary: proposal 1's title uses 「擴大廚餘回收」 in Chinese (content/proposals/waste.zh-Hant.md:5), but the English there has no “Expand Food Waste Recycling” (content/glossary.tsv:7)",
     ]);
 
     let project = Project::new();

@@ -86,3 +86,41 @@ fn search_examples_for_a_language_that_is_not_authored_are_refused() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success() && err.contains(&format!("{SITE}:")) && err.contains("search_examples has text for `zh-Hans`"), "{err}");
 }
+
+#[test]
+fn the_simplified_ui_says_print_load_and_find_as_on_the_mainland() {
+    let tiny = Tiny::new();
+    // The document's own 載入 ("go down in history") and 尋找 ("seek") are other words: the
+    // theme's entries are the UI's phrases, and leave them as hk2s converts them.
+    tiny.edit(&file("one", "zh-Hant"), |s| s.replace("一段文字。", "尋找商機，載入史冊。"));
+    tiny.build();
+    let search = tiny.page("sc/search/index.html");
+    let full = tiny.page("sc/full/index.html");
+    assert!(full.contains("打印") && !full.contains("列印"), "列印 is 打印 in /sc/:\n{full}");
+    assert!(search.contains("正在加载") && !search.contains("载入"), "載入 is 加载 in /sc/:\n{search}");
+    assert!(search.contains("在页面中查找") && !search.contains("寻找"), "尋找 is 查找 in /sc/:\n{search}");
+    // The search box's label: what to search, not "search suggestions" (搜索建议).
+    assert!(search.contains("搜索建议书内容") && !search.contains("搜索建议内容"), "{search}");
+    let proposal = tiny.page("sc/proposals/one/index.html");
+    assert!(proposal.contains("寻找商机，载入史册。"), "the content's own words:\n{proposal}");
+    let tc = tiny.page("tc/search/index.html");
+    assert!(tc.contains("正在載入") && tc.contains("在頁面中尋找") && tiny.page("tc/full/index.html").contains("列印"), "the Traditional text is untouched");
+}
+
+#[test]
+fn one_search_result_is_singular_in_english() {
+    let tiny = Tiny::new();
+    tiny.build();
+    let data = |prefix: &str, key: &str| {
+        let page = scraper::Html::parse_document(&tiny.page(&format!("{prefix}/search/index.html")));
+        let form = page.select(&scraper::Selector::parse("form.search-form").unwrap()).next().unwrap_or_else(|| panic!("no search form on {prefix}"));
+        form.value().attr(key).unwrap_or_else(|| panic!("no {key} on the {prefix} search form")).to_string()
+    };
+    assert_eq!(data("en", "data-results-one"), "1 result");
+    assert_eq!(data("en", "data-results"), "{n} results");
+    assert_eq!(data("tc", "data-results-one"), "找到 1 個結果");
+    assert_eq!(data("sc", "data-results-one"), "找到 1 个结果");
+    // search.js takes the singular for exactly one result.
+    let script = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/themes/default/static/search.js")).unwrap();
+    assert!(script.contains("results.length === 1 ? data.resultsOne : data.results"), "search.js uses data-results-one");
+}

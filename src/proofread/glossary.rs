@@ -1,20 +1,26 @@
-//! The terminology check: wherever the Chinese text of a proposal uses a name of the
-//! glossary, the English text of the same proposal uses its official English form.
+//! The terminology check: wherever a paragraph of a proposal's Chinese text uses a name of
+//! the glossary, the same paragraph of its English text uses the official English form,
+//! and no English text uses a known wrong rendering of a name.
 //!
-//! The glossary is a UTF-8 text file, one name a line, two columns separated by a TAB:
-//! the Chinese forms (`|` between alternatives; spaces ignored) and the English forms (`|`
+//! The glossary is a UTF-8 text file, one name a line, columns separated by a TAB: the
+//! Chinese forms (`|` between alternatives; spaces ignored), the English forms (`|`
 //! between acceptable alternatives; matched case-insensitively, anywhere in the text, so
-//! `local industr` accepts "local industry" and "local industries"). Lines starting with
+//! `local industr` accepts "local industry" and "local industries") and, optionally, known
+//! wrong English renderings (`|` between them; matched the same way). Lines starting with
 //! `#` and blank lines are comments.
 //!
 //! A proposal's text is its title and its body, read as the page shows it (Markdown
 //! markup parsed away, so an italic name still counts; straight and typographic quotes
-//! are the same). At each place the Chinese text uses the longest form that matches
-//! (`產學研1+計劃` is that scheme, and not also `產學研`), within one paragraph. The
-//! settings are checked the same way, each with its English counterpart: the publisher,
-//! the title, the date, the intro, each pillar's title and intro.
+//! are the same), cut into sections as the alignment check pairs the language versions:
+//! the title, and each top-level paragraph or heading with the lists, tables and
+//! quotations that follow it ([`Authored`]). At each place the Chinese text uses the
+//! longest form that matches (`產學研1+計劃` is that scheme, and not also `產學研`), within
+//! one paragraph. Section k of the Chinese using a name, once or more, asks for one of its
+//! English forms in section k of the English (a name repeated may become "the Fund" in
+//! English). The settings are checked the same way, each with its English counterpart:
+//! the publisher, the title, the date, the intro, each pillar's title and intro.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -33,30 +39,60 @@ pub struct Entry {
     pub zh: Vec<String>,
     /// The English forms, as written.
     pub en: Vec<String>,
+    /// Known wrong English renderings, as written (the optional third column).
+    pub wrong: Vec<String>,
 }
 
 /// Reads a glossary file (`shown` in messages).
 pub fn parse(text: &str, shown: &Path) -> Result<Vec<Entry>> {
     let mut entries = Vec::new();
+    let at = |line: u64, message: &str| {
+        Error::at_line(
+            shown,
+            line,
+            format!("{message}; a glossary line is: Chinese forms, a TAB, English forms, and optionally a TAB and wrong English renderings (see README, \"Content\")"),
+        )
+    };
     for (i, line) in text.lines().enumerate() {
-        let at = |message: &str| {
-            Error::at_line(shown, i as u64 + 1, format!("{message}; a glossary line is: Chinese forms, a TAB, English forms (see README, \"Content\")"))
-        };
+        let number = i as u64 + 1;
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
-        let Some((zh, en)) = line.split_once('\t') else { return Err(at("no TAB between the Chinese and the English forms")) };
-        if en.contains('\t') {
-            return Err(at("more than two columns"));
+        let columns: Vec<&str> = line.split('\t').collect();
+        if columns.len() < 2 {
+            return Err(at(number, "no TAB between the Chinese and the English forms"));
         }
-        let zh: Vec<String> = zh.split('|').map(|f| f.chars().filter(|c| !c.is_whitespace()).collect()).collect();
-        let en: Vec<String> = en.split('|').map(|f| f.trim().to_string()).collect();
-        if zh.iter().chain(&en).any(String::is_empty) {
-            return Err(at("an empty form"));
+        if columns.len() > 3 {
+            return Err(at(number, "more than three columns"));
         }
-        entries.push(Entry { line: i as u64 + 1, zh, en });
+        let zh: Vec<String> = columns[0].split('|').map(|f| f.chars().filter(|c| !c.is_whitespace()).collect()).collect();
+        let english = |column: &str| -> Vec<String> { column.split('|').map(|f| f.trim().to_string()).collect() };
+        let (en, wrong) = (english(columns[1]), columns.get(2).map(|c| english(c)).unwrap_or_default());
+        if zh.iter().chain(&en).chain(&wrong).any(String::is_empty) {
+            return Err(at(number, "an empty form"));
+        }
+        entries.push(Entry { line: number, zh, en, wrong });
+    }
+    // A wrong rendering inside an official form would flag the official form itself.
+    for entry in &entries {
+        for wrong in &entry.wrong {
+            let w = normalized(wrong);
+            if let Some(official) = entries.iter().flat_map(|e| e.en.iter().map(move |f| (e, f))).find(|(_, f)| normalized(f).contains(&w)) {
+                return Err(at(entry.line, &format!("the wrong rendering “{wrong}” is part of the official form “{}” (line {})", official.1, official.0.line)));
+            }
+        }
     }
     Ok(entries)
+}
+
+/// One use of a glossary name in a Chinese text.
+struct Use<'t> {
+    entry: usize,
+    /// The Chinese form used.
+    form: String,
+    /// The section it is in ([`Authored`]).
+    section: u32,
+    place: &'t Place,
 }
 
 /// Finds the glossary names a Chinese text uses: at each place, the longest form.
@@ -66,6 +102,8 @@ struct Matcher<'a> {
     by_first: HashMap<char, Vec<(Vec<char>, usize)>>,
     /// Each entry's English forms, normalised ([`normalized`]).
     english: Vec<Vec<String>>,
+    /// Each entry's wrong renderings, normalised.
+    wrong: Vec<Vec<String>>,
 }
 
 impl<'a> Matcher<'a> {
@@ -79,13 +117,14 @@ impl<'a> Matcher<'a> {
         }
         by_first.values_mut().for_each(|forms| forms.sort_by_key(|(form, _)| std::cmp::Reverse(form.len())));
         let english = entries.iter().map(|e| e.en.iter().map(|f| normalized(f)).collect()).collect();
-        Matcher { entries, by_first, english }
+        let wrong = entries.iter().map(|e| e.wrong.iter().map(|f| normalized(f)).collect()).collect();
+        Matcher { entries, by_first, english, wrong }
     }
 
-    /// The entries `text` uses, each once, in the order of first use: (entry, the form
-    /// used, where it is first used).
-    fn uses<'t>(&self, text: &'t Authored) -> Vec<(usize, String, &'t Place)> {
-        let mut found: Vec<(usize, String, &Place)> = Vec::new();
+    /// Every use of a name in `text`, in reading order. A name is found within one block
+    /// (a paragraph, a heading, a list item), never across two.
+    fn uses<'t>(&self, text: &'t Authored) -> Vec<Use<'t>> {
+        let mut found = Vec::new();
         for block in text.blocks() {
             let mut chars = Vec::new();
             let mut places = Vec::new();
@@ -100,9 +139,7 @@ impl<'a> Matcher<'a> {
                 let hit = self.by_first.get(&chars[at]).and_then(|forms| forms.iter().find(|(form, _)| chars[at..].starts_with(form)));
                 match hit {
                     Some((form, entry)) => {
-                        if !found.iter().any(|(e, _, _)| e == entry) {
-                            found.push((*entry, form.iter().collect(), places[at]));
-                        }
+                        found.push(Use { entry: *entry, form: form.iter().collect(), section: block[0].section, place: places[at] });
                         at += form.len();
                     }
                     None => at += 1,
@@ -141,8 +178,51 @@ struct Unit {
     en: Authored,
 }
 
+/// A section of a unit's English text: its text (normalised) and where it is.
+struct Section {
+    text: String,
+    at: String,
+}
+
+impl Unit {
+    /// The English text by section number. Where the two versions do not have the same
+    /// sections (the alignment check reports that), the whole English text is section 0,
+    /// and every use is looked up in it.
+    fn english_sections(&self) -> (bool, BTreeMap<u32, Section>) {
+        let aligned = self.zh.sections == self.en.sections;
+        let mut sections = BTreeMap::new();
+        if !aligned {
+            sections.insert(0, Section { text: normalized(&self.en.joined()), at: self.english_at.clone() });
+            return (false, sections);
+        }
+        for runs in self.en.by_section() {
+            // Blocks apart, as in [`Authored::joined`]: a name never runs from one into the next.
+            let mut text = String::new();
+            for block in runs.chunk_by(|a, b| a.block == b.block) {
+                text.push('\n');
+                block.iter().for_each(|r| text.push_str(&r.text));
+            }
+            sections.insert(runs[0].section, Section { text: normalized(&text), at: self.en.places[runs[0].place].locate() });
+        }
+        (true, sections)
+    }
+
+    /// How messages name the part of the unit a Chinese place is in: `paragraph 6.3`,
+    /// `proposal 6's title`, `proposal 6, a heading`, `pillar 1's title`.
+    fn part(&self, place: &Place) -> String {
+        let what = &*place.what;
+        if what.starts_with("paragraph ") || what.contains(&*self.name) || self.name.contains(what) {
+            what.to_string()
+        } else {
+            format!("{}, {what}", self.name)
+        }
+    }
+}
+
 /// Checks every proposal and setting that has a text in both `from` and `to` against the
-/// glossary `entries` (the file `shown`).
+/// glossary `entries` (the file `shown`), section by section: where section k of the Chinese
+/// text uses a name (once or more), section k of the English text must have one of its
+/// English forms; and no English text may have one of the wrong renderings.
 pub fn check(root: &Path, site: &Site, from: &str, to: &str, shown: &Path, entries: &[Entry], findings: &mut Findings) -> Result<()> {
     let matcher = Matcher::new(entries);
     let mut units = settings_units(root, site, from, to);
@@ -159,31 +239,60 @@ pub fn check(root: &Path, site: &Site, from: &str, to: &str, shown: &Path, entri
     }
     let (mut uses, mut proposals, warnings_before) = (0, 0, findings.warnings.len());
     for unit in &units {
-        let english = normalized(&unit.en.joined());
+        let (aligned, english) = unit.english_sections();
         let used = matcher.uses(&unit.zh);
         uses += used.len();
         proposals += usize::from(unit.name.starts_with("proposal ") && !used.is_empty());
-        for (i, form, place) in used {
-            if matcher.english[i].iter().any(|f| english.contains(f.as_str())) {
+        // Each name once per section, at its first use there.
+        let mut reported: Vec<(u32, usize)> = Vec::new();
+        for u in &used {
+            let section = if aligned { u.section } else { 0 };
+            if reported.contains(&(section, u.entry)) {
                 continue;
             }
-            let entry = &matcher.entries[i];
+            reported.push((section, u.entry));
+            let text = english.get(&section);
+            if text.is_some_and(|t| matcher.english[u.entry].iter().any(|f| t.text.contains(f.as_str()))) {
+                continue;
+            }
+            let entry = &matcher.entries[u.entry];
             let wanted: Vec<String> = entry.en.iter().map(|f| format!("“{f}”")).collect();
-            let part = if *place.what == *unit.name { String::new() } else { format!(", {}", place.what) };
+            let part = unit.part(u.place);
+            let (at, there) = match (aligned, text) {
+                (true, Some(t)) => (t.at.as_str(), "the English there"),
+                (true, None) => (unit.english_at.as_str(), "the English there"),
+                (false, _) => (unit.english_at.as_str(), "the English text (its paragraphs do not line up with the Chinese)"),
+            };
             findings.warnings.push(format!(
-                "{}: glossary: {} uses 「{form}」 ({}{part}), but its English text has no {} ({}:{})",
-                unit.english_at,
-                unit.name,
-                place.locate(),
+                "{at}: glossary: {part} uses 「{}」 in Chinese ({}), but {there} has no {} ({}:{})",
+                u.form,
+                u.place.locate(),
                 wanted.join(" or "),
                 shown.display(),
                 entry.line
             ));
         }
+        for section in english.values() {
+            for (i, wrong) in matcher.wrong.iter().enumerate() {
+                for (w, written) in wrong.iter().zip(&matcher.entries[i].wrong) {
+                    if section.text.contains(w.as_str()) {
+                        let entry = &matcher.entries[i];
+                        findings.warnings.push(format!(
+                            "{}: glossary: “{written}” is a wrong rendering of 「{}」: the official name is “{}” ({}:{})",
+                            section.at,
+                            entry.zh[0],
+                            entry.en[0],
+                            shown.display(),
+                            entry.line
+                        ));
+                    }
+                }
+            }
+        }
     }
     if findings.warnings.len() == warnings_before {
         findings.notes.push(format!(
-            "glossary: each of the {uses} uses of a name of {} in the {from} text ({proposals} proposals and the settings) has its official form in the {to} text",
+            "glossary: each of the {uses} uses of a name of {} in the {from} text ({proposals} proposals and the settings) has its official form in the same paragraph of the {to} text, and no known wrong rendering is used",
             shown.display()
         ));
     }
@@ -243,15 +352,18 @@ mod tests {
     #[test]
     fn the_longest_form_is_taken_within_a_paragraph() {
         let glossary = entries("# names\n\n產學研 1+計劃\tRAISe+ Scheme\n產學研\tindustry-academia-research\n河套區|河套\tLok Ma Chau Loop\n港深創科園\tHong Kong-Shenzhen Innovation and Technology Park\n");
-        assert_eq!(glossary[0], Entry { line: 3, zh: vec!["產學研1+計劃".into()], en: vec!["RAISe+ Scheme".into()] });
+        assert_eq!(glossary[0], Entry { line: 3, zh: vec!["產學研1+計劃".into()], en: vec!["RAISe+ Scheme".into()], wrong: vec![] });
         let matcher = Matcher::new(&glossary);
         let file: Arc<Path> = Path::new("p.md").into();
         let mut text = Authored::default();
-        text.markdown("位於*河套區*的港深創\n科園以「產學研 1+計劃」\n\n港深創科\n\n園", "zh-Hant", &file, 1, Some(1));
-        let used: Vec<(usize, String, Option<u64>)> = matcher.uses(&text).into_iter().map(|(e, f, p)| (e, f, p.line())).collect();
+        text.markdown("位於*河套區*的港深創\n科園以「產學研 1+計劃」\n\n港深創科\n\n園\n\n- 在河套", "zh-Hant", &file, 1, Some(1));
+        let used: Vec<(usize, String, u32, Option<u64>)> = matcher.uses(&text).into_iter().map(|u| (u.entry, u.form, u.section, u.place.line())).collect();
         // 河套區 not also 河套; 產學研 inside the scheme's name not counted; a name split
-        // between two paragraphs is not a use.
-        assert_eq!(used, [(2, "河套區".into(), Some(1)), (3, "港深創科園".into(), Some(1)), (0, "產學研1+計劃".into(), Some(2))]);
+        // between two paragraphs is not a use; every use counts, each in its paragraph.
+        assert_eq!(
+            used,
+            [(2, "河套區".into(), 2, Some(1)), (3, "港深創科園".into(), 2, Some(1)), (0, "產學研1+計劃".into(), 2, Some(2)), (2, "河套".into(), 4, Some(8))]
+        );
     }
 
     #[test]
@@ -261,8 +373,13 @@ mod tests {
 
     #[test]
     fn a_bad_line_is_an_error_on_its_line() {
-        for (tsv, says) in [("# c\n電動車 electric vehicle\n", "no TAB"), ("電動車\tEV\tx\n", "two columns"), ("電動車|\telectric vehicle\n", "empty form")]
-        {
+        for (tsv, says) in [
+            ("# c\n電動車 electric vehicle\n", "no TAB"),
+            ("電動車\tEV\tx\ty\n", "three columns"),
+            ("電動車|\telectric vehicle\n", "empty form"),
+            ("電動車\telectric vehicle\t|e-car\n", "empty form"),
+            ("# c\n電動車\telectric vehicle\tvehicle\n", "part of the official form “electric vehicle” (line 2)"),
+        ] {
             let e = parse(tsv, Path::new("g.tsv")).unwrap_err();
             assert!(e.message.contains(says), "{e}");
             assert_eq!(e.line, Some(if tsv.starts_with('#') { 2 } else { 1 }));

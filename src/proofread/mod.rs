@@ -5,9 +5,10 @@
 //!   Chinese text, read in the order of the document ([`source`]), must equal it character
 //!   for character, whitespace aside; where it does not, the first difference is reported
 //!   with the proposal file and line and a few characters of context on both sides.
-//! - **`glossary:`** the official English names ([`glossary`]). Every glossary name the
-//!   Chinese text of a proposal (or of a setting: a pillar's title, the publisher) uses
-//!   must appear in its English form in the English text of the same proposal (or setting).
+//! - **`glossary:`** the official English names ([`glossary`]). Every glossary name a
+//!   paragraph of the Chinese text of a proposal (or of a setting: a pillar's title, the
+//!   publisher) uses must appear in its English form in the same paragraph of the English
+//!   text, and no English text may use a known wrong rendering of a name.
 //!
 //! Runs after the model, on the authored text. A difference is a warning (`microsite check`
 //! counts it as a problem, `build --strict` fails on it); a setting that names no readable

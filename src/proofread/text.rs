@@ -66,14 +66,25 @@ pub struct Run {
     /// Index into [`Authored::places`].
     pub place: usize,
     pub block: u32,
+    /// The [`Authored::sections`] it belongs to.
+    pub section: u32,
 }
 
 /// Authored text in reading order.
+///
+/// It is also cut into sections, the units two language versions are aligned by: a plain
+/// text (a title, a setting) is one; in Markdown each top-level paragraph or heading starts
+/// one, which holds the lists, tables, quotations and footnotes that follow it (the
+/// outline [`crate::text::markdown::Document::outline`] aligns the language versions by),
+/// and what comes before the first is a section of its own. Two versions whose outlines
+/// agree have the same sections, numbered alike.
 #[derive(Debug, Default)]
 pub struct Authored {
     pub runs: Vec<Run>,
     pub places: Vec<Place>,
     block: u32,
+    /// The sections begun so far.
+    pub sections: u32,
 }
 
 impl Authored {
@@ -81,12 +92,13 @@ impl Authored {
         if self.places.last().is_none_or(|last| !same_place(last, &place)) {
             self.places.push(place);
         }
-        self.runs.push(Run { text: text.to_string(), place: self.places.len() - 1, block: self.block });
+        self.runs.push(Run { text: text.to_string(), place: self.places.len() - 1, block: self.block, section: self.sections });
     }
 
     /// Plain text (a title, a setting) as a block of its own.
     pub fn plain(&mut self, text: &str, place: Place) {
         self.block += 1;
+        self.sections += 1;
         self.push(text, place);
     }
 
@@ -96,6 +108,7 @@ impl Authored {
         let line_starts: Vec<usize> = std::iter::once(0).chain(md.match_indices('\n').map(|(i, _)| i + 1)).collect();
         let (mut depth, mut paragraph, mut in_image) = (0usize, 0u32, 0usize);
         let mut what: Arc<str> = "the body".into();
+        self.sections += 1;
         for (event, range) in Parser::new_ext(md, options(lang)).into_offset_iter() {
             let line = first_line + line_starts.partition_point(|&start| start <= range.start) as u64 - 1;
             match event {
@@ -106,10 +119,12 @@ impl Authored {
                         None => format!("paragraph {paragraph}").into(),
                     };
                     self.block += 1;
+                    self.sections += 1;
                 }
                 Event::Start(Tag::Heading { .. }) if depth == 0 => {
                     what = "a heading".into();
                     self.block += 1;
+                    self.sections += 1;
                 }
                 Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::Item | Tag::TableCell | Tag::CodeBlock(_)) => self.block += 1,
                 Event::Start(Tag::Image { .. }) => in_image += 1,
@@ -129,8 +144,16 @@ impl Authored {
 
     /// An already parsed Markdown text (an intro of the settings), all of it in one place.
     pub fn document(&mut self, doc: &Document, place: Place) {
+        let mut depth = 0usize;
+        self.sections += 1;
         for event in &doc.events {
             match event {
+                Event::Start(Tag::Paragraph | Tag::Heading { .. }) if depth == 0 => {
+                    self.block += 1;
+                    self.sections += 1;
+                }
+                Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Table(_) | Tag::FootnoteDefinition(_)) => depth += 1,
+                Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Table | TagEnd::FootnoteDefinition) => depth = depth.saturating_sub(1),
                 Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::Item | Tag::TableCell | Tag::CodeBlock(_)) => self.block += 1,
                 Event::Text(text) | Event::Code(text) => self.push(text, place.clone()),
                 Event::SoftBreak | Event::HardBreak => self.push("\n", place.clone()),
@@ -142,6 +165,11 @@ impl Authored {
     /// The runs block by block.
     pub fn blocks(&self) -> impl Iterator<Item = &[Run]> {
         self.runs.chunk_by(|a, b| a.block == b.block)
+    }
+
+    /// The runs section by section (a section without text is left out).
+    pub fn by_section(&self) -> impl Iterator<Item = &[Run]> {
+        self.runs.chunk_by(|a, b| a.section == b.section)
     }
 
     /// The text, blocks separated by a line break.
@@ -207,6 +235,9 @@ mod tests {
         let expect: Vec<(String, u64, &str)> = expect.iter().map(|(t, l, w)| (t.to_string(), *l, *w)).collect();
         assert_eq!(runs, expect);
         assert_eq!(text.blocks().count(), 3);
+        // Sections: (the empty one before the first paragraph), 6.1, the heading, 6.2.
+        assert_eq!(text.by_section().map(|s| s[0].section).collect::<Vec<_>>(), [2, 3, 4]);
+        assert_eq!(text.sections, 4);
         assert_eq!(text.joined(), "\n製造業很重要，\n振興 工業。\n小標\n第二*段。");
     }
 }

@@ -108,7 +108,7 @@
       list.append(li);
     });
     status.textContent = results.length
-      ? data.results.replace("{n}", results.length)
+      ? (results.length === 1 ? data.resultsOne : data.results).replace("{n}", results.length)
       : data.noResults.replace("{q}", query);
   }
 
