@@ -132,6 +132,7 @@ pub fn generate(site: &mut Site, strings: &mut BTreeMap<String, Strings>, conver
                     // Converted when its pages are made ([`Converter::document`]).
                     body: text.body.clone(),
                     survey: Survey { chars: Vec::new(), ..text.survey.clone() },
+                    translated_from: None,
                 };
                 proposal.texts.insert(to.clone(), converted);
             }

@@ -21,7 +21,8 @@ pub fn survey(source: &str, lang: &str) -> Survey {
         }
     }
     let chars = chars.into_sorted();
-    Survey { outline: doc.outline(), removed: doc.markup_removed(), internal_links: doc.internal_links, chars }
+    let hashes = crate::text::fingerprint::paragraph_hashes(&doc);
+    Survey { outline: doc.outline(), removed: doc.markup_removed(), internal_links: doc.internal_links, chars, hashes }
 }
 
 /// A set of characters, for counting the distinct ones in a text of millions: a bit per
