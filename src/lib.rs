@@ -15,7 +15,8 @@
 //!    what hosts read ([`output::publish`]); [`output::emit`] drives them, streaming;
 //! 5. **check** — [`mod@check`]: every link, fragment and anchor of every page, read as it is
 //!    written; [`proofread`]: the authored text against the source text and the glossary
-//!    the settings name, if they do;
+//!    the settings name, if they do; [`status`]: which paragraphs of each translation
+//!    follow the current source text (translation freshness);
 //! 6. **serve** — [`serve`]: the development server.
 //!
 //! [`mod@prepare`] runs load → model → text for titles and strings; [`pipeline`] runs prepare
@@ -33,6 +34,7 @@ pub mod prepare;
 pub mod proofread;
 pub mod scaffold;
 pub mod serve;
+pub mod status;
 pub mod term;
 pub mod text;
 pub mod timings;
