@@ -185,3 +185,34 @@ fn in_a_site_of_editions_each_edition_is_reported_and_accepted() {
     assert!(project.run(&["status", "--strict"]).status.success());
     assert!(project.run(&["build", "--strict"]).status.success());
 }
+
+#[test]
+fn a_new_proposal_starts_up_to_date_and_goes_stale_when_its_source_is_written() {
+    let project = Project::fixture();
+    let out = project.run(&["new", "proposal", "--pillar", "logistics-talent", "night-shifts"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let number = (proposals().len() + 1).to_string();
+    let report = stdout(&project.run(&["status"]));
+    let cells: Vec<&str> = row(&report, "night-shifts").split_whitespace().collect();
+    assert_eq!(cells, [number.as_str(), "night-shifts", "1", "0", "0"], "{report}");
+    project.edit("content/proposals/night-shifts.zh-Hant.md", |s| s.replacen("〔建議的第一段", "〔建議的首段", 1));
+    let report = stdout(&project.run(&["status"]));
+    assert!(row(&report, "night-shifts").ends_with(&format!("stale: ¶{number}.1")), "{report}");
+}
+
+#[test]
+fn a_record_that_is_not_a_hash_is_an_error_naming_its_line() {
+    let project = Project::fixture();
+    // The hash recorded for paragraph 3.2, one digit short.
+    let english = project.read(DRONE_EN);
+    let line = line_of(&english, "# 3.2");
+    let recorded = english.lines().nth(line as usize - 1).unwrap().split_whitespace().nth(1).unwrap().to_string();
+    let short = &recorded[..7];
+    project.edit(DRONE_EN, |s| s.replacen(&format!("- {recorded} # 3.2"), &format!("- {short} # 3.2"), 1));
+    for command in [&["build"][..], &["status"], &["check"]] {
+        let out = project.run(command);
+        assert!(!out.status.success(), "{command:?}");
+        let err = stderr(&out);
+        assert!(err.contains(&format!("drone-trials.en.md:{line}: translated_from: `{short}` is not a paragraph hash")), "{command:?}: {err}");
+    }
+}
