@@ -129,6 +129,9 @@ pub struct ProposalText {
     pub survey: Survey,
     /// The images its body shows: each address as written, and the image in [`Site::images`].
     pub images: BTreeMap<String, usize>,
+    /// For a translation, the hashes of the source paragraphs it was last accepted
+    /// against (`translated_from:` in its front matter); `None` when the file records none.
+    pub translated_from: Option<Vec<ParagraphHash>>,
 }
 
 impl Site {
@@ -189,6 +192,31 @@ pub struct Survey {
     pub images: Vec<ImageRef>,
     /// Footnotes that do not work: a reference without its note, a note never referenced.
     pub footnote_problems: Vec<Removed>,
+    /// A hash of each paragraph's text, in order (made by the text phase): what a
+    /// translation records of its source to tell when a source paragraph changed.
+    pub hashes: Vec<ParagraphHash>,
+}
+
+/// A short hash of a paragraph's text, written as 8 lowercase hex digits (`3f9a2c1e`).
+/// The same text has the same hash on every platform and in every version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ParagraphHash(pub u32);
+
+impl std::fmt::Display for ParagraphHash {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:08x}", self.0)
+    }
+}
+
+impl std::str::FromStr for ParagraphHash {
+    type Err = ();
+    /// Exactly 8 hex digits.
+    fn from_str(text: &str) -> Result<ParagraphHash, ()> {
+        if text.len() != 8 || !text.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(());
+        }
+        u32::from_str_radix(text, 16).map(ParagraphHash).map_err(|_| ())
+    }
 }
 
 /// Markup of the author's that does not reach the page: its line in the body (1-based),

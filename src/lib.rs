@@ -17,6 +17,8 @@
 //!    written; [`proofread`]: the authored text against the source text and the glossary
 //!    the settings name, if they do;
 //!    [`review`]: the report a person reads to sign off the generated Simplified edition;
+//!    the settings name, if they do; [`status`]: which paragraphs of each translation
+//!    follow the current source text (translation freshness);
 //! 6. **serve** — [`serve`]: the development server.
 //!
 //! [`mod@prepare`] runs load → model → text for titles and strings; [`pipeline`] runs prepare
@@ -35,6 +37,7 @@ pub mod proofread;
 pub mod review;
 pub mod scaffold;
 pub mod serve;
+pub mod status;
 pub mod term;
 pub mod text;
 pub mod timings;

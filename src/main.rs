@@ -95,6 +95,22 @@ enum Command {
         #[arg(long)]
         sign_off: bool,
     },
+    /// Report translation freshness: for each edition and translated language, each
+    /// proposal's paragraphs up to date, stale (the source paragraph changed since the
+    /// translation was accepted) and missing. With --accept, record instead that the named
+    /// translated files follow their source's current paragraphs.
+    Status {
+        /// The project folder, holding content/ and themes/.
+        #[arg(short, long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+        /// Exit non-zero if any paragraph is stale or missing.
+        #[arg(short, long, conflicts_with = "accept")]
+        strict: bool,
+        /// Translated proposal files (content/proposals/SLUG.en.md) to mark as reviewed
+        /// against the current source text: rewrites their `translated_from:` field only.
+        #[arg(short, long, value_name = "FILE", num_args = 1..)]
+        accept: Vec<PathBuf>,
+    },
     /// Start a new project in DIR (new or empty): settings with placeholders to replace,
     /// one pillar, one proposal in each authored language, and the default theme. It
     /// builds at once.
@@ -205,6 +221,36 @@ fn run(command: Command) -> microsite::Result<ExitCode> {
             }
             if let Some(out) = out {
                 eprintln!("wrote the review to {}", out.display());
+            }
+        }
+        Command::Status { root, strict, accept } => {
+            scaffold::require_project(&root)?;
+            let whole = microsite::pipeline::Whole::prepare(&root, None)?;
+            let sites: Vec<&microsite::domain::Site> = whole.editions.iter().map(|p| &p.site).collect();
+            if !accept.is_empty() {
+                for done in microsite::status::accept::accept(&root, &sites, &accept)? {
+                    let mut was = Vec::new();
+                    for (label, numbers) in [("stale", &done.was_stale), ("missing", &done.was_missing)] {
+                        if !numbers.is_empty() {
+                            was.push(format!("{label} before: {}", numbers.iter().map(|n| format!("¶{n}")).collect::<Vec<_>>().join(", ")));
+                        }
+                    }
+                    let was = if was.is_empty() { "all up to date before".to_string() } else { was.join("; ") };
+                    println!("{}: recorded the {} paragraph(s) of {} ({was})", done.file.display(), done.recorded, done.source.display());
+                }
+                return Ok(ExitCode::SUCCESS);
+            }
+            let mut behind = 0;
+            for (i, status) in sites.iter().flat_map(|site| microsite::status::assess(&root, site)).enumerate() {
+                if i > 0 {
+                    println!();
+                }
+                print!("{}", status.table());
+                behind += status.count(microsite::status::State::Stale) + status.count(microsite::status::State::Missing);
+            }
+            if strict && behind > 0 {
+                eprintln!("--strict: {behind} translated paragraph(s) stale or missing");
+                return Ok(ExitCode::FAILURE);
             }
         }
         Command::Init { dir } => {

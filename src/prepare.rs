@@ -17,7 +17,8 @@ pub struct Prepared {
     pub theme: theme::Theme,
     pub converters: BTreeMap<String, convert::Converter>,
     /// Problems in the content that do not stop a build: missing translations, misaligned
-    /// languages, text that differs from the source or the glossary. (A broken internal
+    /// languages, text that differs from the source or the glossary, stale translated
+    /// paragraphs. (A broken internal
     /// link in the Markdown is an error.)
     pub warnings: Vec<String>,
     /// What proofreading proved ([`crate::proofread`]), for `microsite check` to say.
@@ -57,6 +58,7 @@ pub fn prepare(root: &Path, submission: &Submission, base_url: Option<&str>) -> 
     timings.lap("model");
     let proofread = proofreading.check(root, &site)?;
     warnings.extend(proofread.warnings);
+    warnings.extend(crate::status::stale_warnings(root, &site)?);
     timings.lap("proofread (source, glossary)");
     let converters = converters?;
     convert::generate(&mut site, &mut theme.strings, &converters);

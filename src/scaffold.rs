@@ -136,6 +136,22 @@ fn proposal_file(lang: &str, number: u32, pillar: &str, slug: &str, example: boo
     text
 }
 
+/// A proposal's file in each of the `authored` languages ([`proposal_file`]), the first
+/// being the source the others translate: each translation records that it follows the
+/// source's placeholder paragraphs (`translated_from:`, [`crate::status`]), so a new
+/// proposal starts up to date, and goes stale when its source text is written.
+fn proposal_files<'a>(authored: &[&'a str], number: u32, pillar: &str, slug: &str, example: bool) -> Vec<(&'a str, String)> {
+    let mut files: Vec<(&str, String)> = authored.iter().map(|lang| (*lang, proposal_file(lang, number, pillar, slug, example))).collect();
+    let Some((source, source_text)) = files.first().cloned() else { return files };
+    let body = source_text.splitn(3, "---\n").nth(2).unwrap_or("");
+    let hashes = crate::text::fingerprint::paragraph_hashes(&crate::text::markdown::parse(body, source));
+    for (_, text) in files.iter_mut().skip(1) {
+        let label = |i: usize| crate::domain::Anchor::paragraph(number, i as u32 + 1).number();
+        *text = crate::status::accept::rewrite(text, &hashes, source, label).expect("a proposal file made here has front matter");
+    }
+    files
+}
+
 /// What [`init`] and [`new_proposal`] did.
 #[derive(Debug)]
 pub struct Written {
@@ -180,8 +196,8 @@ pub fn init(dir: &Path) -> Result<Written> {
         (submission.overrides("zh-Hans"), OVERRIDES.into()),
         (".gitignore".to_string(), GITIGNORE.into()),
     ];
-    for lang in ["zh-Hant", "en"] {
-        files.push((format!("{}/{FIRST_PROPOSAL}.{lang}.md", submission.proposals()), proposal_file(lang, 1, "first-pillar", FIRST_PROPOSAL, true).into()));
+    for (lang, text) in proposal_files(&["zh-Hant", "en"], 1, "first-pillar", FIRST_PROPOSAL, true) {
+        files.push((format!("{}/{FIRST_PROPOSAL}.{lang}.md", submission.proposals()), text.into()));
     }
     files.extend(DEFAULT_THEME.iter().map(|(rel, bytes)| (format!("themes/default/{rel}"), bytes.to_vec())));
     let mut written = Vec::new();
@@ -233,10 +249,10 @@ pub fn new_proposal(root: &Path, edition: Option<&str>, pillar: &str, slug: &str
         ));
     }
     let mut files = Vec::new();
-    for language in config.languages.iter().filter(|l| l.from.is_none()) {
-        let lang = &language.code.value;
+    let authored: Vec<&str> = config.languages.iter().filter(|l| l.from.is_none()).map(|l| l.code.value.as_str()).collect();
+    for (lang, text) in proposal_files(&authored, number, pillar, slug, false) {
         let rel = format!("{}/{slug}.{lang}.md", submission.proposals());
-        files.push(write_new(root, &rel, proposal_file(lang, number, pillar, slug, false).as_bytes())?);
+        files.push(write_new(root, &rel, text.as_bytes())?);
     }
     Ok(Written { files, notes })
 }

@@ -120,6 +120,7 @@ fn internal_markdown_links_are_rewritten_to_each_languages_page() {
     let project = Project::fixture();
     add_link(&project, TRUCKS_ZH, "（見[第 3.3 段](@/proposals/drone-trials.md#p3-3)）");
     add_link(&project, TRUCKS_EN, "(See [paragraph 3.3](@/proposals/drone-trials.md#p3-3).)");
+    project.accept(TRUCKS_EN);
     let out = project.run(&["check"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
     let build = project.build();

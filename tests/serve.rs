@@ -107,7 +107,7 @@ fn serve_rebuilds_on_change_survives_a_bad_edit_and_stops_on_ctrl_c() {
     // (unchanged) until a rebuild reports it.
     let mut report = None;
     for _ in 0..6 {
-        report = server.wait_within("drone-trials.zh-Hant.md", Duration::from_secs(10));
+        report = server.wait_within("drone-trials.zh-Hant.md changed", Duration::from_secs(10));
         if report.is_some() {
             break;
         }

@@ -33,6 +33,10 @@ pub struct FrontMatter {
     /// A one-sentence summary for search engines and link previews (optional).
     #[serde(default)]
     pub description: Option<String>,
+    /// For a translation: the hash of each source paragraph it follows, as
+    /// `microsite status --accept` records them ([`crate::status`]).
+    #[serde(default)]
+    pub translated_from: Option<Vec<Spanned<String>>>,
 }
 
 /// One proposal file, parsed: its body as `B`, what the caller made of it on loading.

@@ -11,7 +11,7 @@ pub mod rules;
 use crate::domain::BaseUrl;
 use crate::domain::{check_slug, Submission};
 use crate::domain::{Anchor, AnchorKind, Document, Language, Pillar, PillarId, Proposal, ProposalText, Site, Survey};
-use crate::domain::{Block, Localized, CONFIGS};
+use crate::domain::{Block, Localized, ParagraphHash, CONFIGS};
 use crate::error::{Error, Result};
 use crate::load::config::SiteConfig;
 use crate::load::content::ProposalFile;
@@ -261,6 +261,10 @@ fn group_proposals(
         let front = &file.front;
         let at = |line: u64, msg: String| Error::at_line(&file.path, line, msg);
         let (slug, number) = (&front.slug.value, front.number.value);
+        let translated_from = match &front.translated_from {
+            None => None,
+            Some(entries) => Some(recorded_hashes(entries, &file.path)?),
+        };
         let text = ProposalText {
             body_line: file.body_line,
             title: markdown::smarten(&front.title, &file.lang),
@@ -268,6 +272,7 @@ fn group_proposals(
             body: file.source,
             survey: file.body,
             images: BTreeMap::new(),
+            translated_from,
         };
         if let Some(&i) = by_slug.get(slug) {
             let p = &mut proposals[i];
@@ -326,6 +331,26 @@ fn group_proposals(
         }
     }
     Ok((proposals, cjk_chars.into_sorted(), warnings))
+}
+
+/// The source paragraph hashes a translation's `translated_from:` records (in `file`):
+/// each must be 8 hex digits, as `microsite status --accept` writes them.
+fn recorded_hashes(entries: &[serde_saphyr::Spanned<String>], file: &std::path::Path) -> Result<Vec<ParagraphHash>> {
+    entries
+        .iter()
+        .map(|entry| {
+            entry.value.parse().map_err(|()| {
+                Error::at_line(
+                    file,
+                    entry.referenced.line(),
+                    format!(
+                        "translated_from: `{}` is not a paragraph hash (8 hex digits); run `microsite status --accept` on this file to record them",
+                        entry.value
+                    ),
+                )
+            })
+        })
+        .collect()
 }
 
 /// The rules about one proposal file on its own; returns the index of its pillar.

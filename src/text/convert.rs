@@ -162,6 +162,7 @@ pub fn generate(site: &mut Site, strings: &mut BTreeMap<String, Strings>, conver
                     body: text.body.clone(),
                     survey: Survey { chars: Vec::new(), ..text.survey.clone() },
                     images: text.images.clone(),
+                    translated_from: None,
                 };
                 proposal.texts.insert(to.clone(), converted);
             }

@@ -22,7 +22,8 @@ pub fn survey(source: &str, lang: &str) -> Survey {
     }
     let chars = chars.into_sorted();
     let footnote_problems = doc.footnote_problems();
-    Survey { outline: doc.outline(), removed: doc.markup_removed(), internal_links: doc.internal_links, chars, images: doc.images, footnote_problems }
+    let hashes = crate::text::fingerprint::paragraph_hashes(&doc);
+    Survey { outline: doc.outline(), removed: doc.markup_removed(), internal_links: doc.internal_links, chars, images: doc.images, footnote_problems, hashes }
 }
 
 /// A set of characters, for counting the distinct ones in a text of millions: a bit per

@@ -2,6 +2,7 @@
 //! and the conversion that generates the Simplified Chinese edition.
 
 pub mod convert;
+pub mod fingerprint;
 pub mod markdown;
 pub mod overrides;
 pub mod render;

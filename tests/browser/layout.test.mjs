@@ -10,7 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { serve, launch, phone, desktop, site, shots } from "./lib.mjs";
-import { everyKind, counts, proposal, anchor, firstParagraph, kinds, archivePages, notFound, basePath } from "./pages.mjs";
+import { everyKind, counts, proposal, proposals, langs, anchor, firstParagraph, kinds, archivePages, notFound, basePath } from "./pages.mjs";
 
 let server, mounted, browser;
 before(async () => {
@@ -113,6 +113,45 @@ for (const { name, shot, base, url } of sitePages) {
     await context.close();
   });
 }
+
+test("every proposal page in every language: fits 390 px (a wide table scrolls in its own box), every image loads, no CSP violation", async () => {
+  const context = await browser.newContext(phone);
+  const page = await context.newPage();
+  const violations = [];
+  page.on("console", (m) => {
+    if (/Content[- ]Security[- ]Policy/i.test(m.text())) violations.push(m.text());
+  });
+  for (const p of proposals) {
+    for (const lang of langs) {
+      await page.goto(server.url + p.paths[lang], { waitUntil: "load" });
+      // Lazy images below the first screen: scrolled into view, then awaited.
+      await page.evaluate(async () => {
+        for (const img of document.images) {
+          img.loading = "eager";
+          if (!img.complete) {
+            await new Promise((done) => {
+              img.addEventListener("load", done, { once: true });
+              img.addEventListener("error", done, { once: true });
+            });
+          }
+        }
+      });
+      const state = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth,
+        broken: [...document.images].filter((i) => !i.complete || i.naturalWidth === 0).map((i) => i.getAttribute("src")),
+        unsized: [...document.querySelectorAll(".body img")].filter((i) => !i.getAttribute("width") || !i.getAttribute("height")).map((i) => i.getAttribute("src")),
+        tables: [...document.querySelectorAll(".body table")].map((t) => t.parentElement.matches("div.table[role=region][tabindex='0'][aria-label]")),
+      }));
+      assert.ok(state.scrollWidth <= state.clientWidth, `${p.paths[lang]}: at 390px the page is ${state.scrollWidth}px wide`);
+      assert.deepEqual(state.broken, [], `${p.paths[lang]}: images that do not load`);
+      assert.deepEqual(state.unsized, [], `${p.paths[lang]}: images without width and height`);
+      assert.ok(state.tables.every(Boolean), `${p.paths[lang]}: every table in a labelled, focusable scrolling box`);
+    }
+  }
+  assert.deepEqual(violations, [], "Content-Security-Policy violations");
+  await context.close();
+});
 
 test("Chinese body text is set at line height 1.7–1.8 and English within a 75-character measure", async () => {
   const page = await browser.newPage(phone);

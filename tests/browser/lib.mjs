@@ -96,11 +96,14 @@ export function microsite() {
   return found;
 }
 
+/** The project the site was built from: $PROJECT_DIR (with $SITE_DIR, a fixture's), else the repository. */
+export const project = process.env.PROJECT_DIR ? path.resolve(process.env.PROJECT_DIR) : repo;
+
 /** A throwaway copy of the project's content/ and themes/. */
 export function projectCopy() {
   const dir = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), "microsite-"));
   for (const sub of ["content", "themes"]) {
-    fs.cpSync(path.join(repo, sub), path.join(dir, sub), { recursive: true });
+    fs.cpSync(path.join(project, sub), path.join(dir, sub), { recursive: true });
   }
   return dir;
 }

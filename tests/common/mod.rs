@@ -147,6 +147,14 @@ impl Project {
         std::process::Command::new(env!("CARGO_BIN_EXE_microsite")).args(args).arg("--root").arg(self.root()).output().expect("run microsite")
     }
 
+    /// Runs `microsite status --accept FILE` on the translated file `rel` (the translator
+    /// has brought it in step with its source) and asserts it succeeded; returns its report.
+    pub fn accept(&self, rel: &str) -> String {
+        let out = self.run(&["status", "--accept", &self.path(rel).to_string_lossy()]);
+        assert!(out.status.success(), "status --accept {rel} failed:\n{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
     /// Runs `microsite build` and asserts it succeeded; returns the output folder.
     pub fn build(&self) -> PathBuf {
         let out = self.run(&["build"]);
