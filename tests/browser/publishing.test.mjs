@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { serve, launch, phone, microsite, projectCopy } from "./lib.mjs";
+import { serve, launch, phone, microsite, projectCopy, project } from "./lib.mjs";
 import { basePath, counts, proposal, anchor, literal, edition, archive, langs } from "./pages.mjs";
 
 // The path the site is published under (from its canonical links), or one if it is the root.
@@ -18,7 +18,7 @@ let parent, server, browser;
 before(async () => {
   parent = fs.mkdtempSync(path.join(fs.realpathSync((await import("node:os")).tmpdir()), "subpath-"));
   const out = path.join(parent, ...sub.split("/").filter(Boolean));
-  execFileSync(microsite(), ["build", "--base-url", base, "--out", out], { cwd: path.resolve(import.meta.dirname, "../.."), stdio: "pipe" });
+  execFileSync(microsite(), ["build", "--root", project, "--base-url", base, "--out", out], { stdio: "pipe" });
   server = await serve(parent, "/");
   browser = await launch();
 });
