@@ -222,13 +222,19 @@ impl<'a> Document<'a> {
     }
 
     /// Applies `f` to every piece of text a reader sees: text nodes, image descriptions
-    /// (which are text nodes) and link titles. Code, URLs and raw HTML are left alone.
+    /// (which are text nodes) and link titles. Code (spans and blocks), URLs and raw HTML
+    /// are left alone.
     pub fn map_text(&self, f: impl Fn(&str) -> String) -> Document<'a> {
+        let mut in_code = false;
         let events = self
             .events
             .iter()
             .map(|event| match event {
-                Event::Text(text) => Event::Text(f(text).into()),
+                Event::Start(Tag::CodeBlock(_)) | Event::End(TagEnd::CodeBlock) => {
+                    in_code = matches!(event, Event::Start(_));
+                    event.clone()
+                }
+                Event::Text(text) if !in_code => Event::Text(f(text).into()),
                 Event::Start(Tag::Link { link_type, dest_url, title, id }) if !title.is_empty() => {
                     Event::Start(Tag::Link { link_type: *link_type, dest_url: dest_url.clone(), title: f(title).into(), id: id.clone() })
                 }
@@ -560,11 +566,12 @@ mod tests {
 
     #[test]
     fn text_mapping_leaves_code_and_urls_alone() {
-        let doc = parse("文字 `代碼` [連結](https://例子.香港/路徑 \"標題\")", "zh-Hant");
+        let doc = parse("文字 `代碼` [連結](https://例子.香港/路徑 \"標題\")\n\n```\n文件\n```\n\n文", "zh-Hant");
         let mapped = doc.map_text(|t| t.replace('文', "X").replace('連', "Y").replace('標', "Z"));
         let out = to_html(&mapped, None, &|_| None);
         assert!(out.contains("X字"), "{out}");
         assert!(out.contains("<code>代碼</code>"), "code untouched: {out}");
+        assert!(out.contains("<code>文件\n</code>") && out.contains("<p>X</p>"), "a code block untouched, the text after it mapped: {out}");
         // 路徑 percent-encoded as written: the URL was not converted.
         assert!(out.contains("%E8%B7%AF%E5%BE%91"), "URL untouched: {out}");
         assert!(out.contains("title=\"Z題\""), "link title converted: {out}");
