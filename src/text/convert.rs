@@ -57,6 +57,14 @@ impl Converter {
             quotes => converted.chars().map(|c| quotes.mark(c)).collect(),
         }
     }
+
+    /// Every entry of the OpenCC dictionaries the configuration reads (not the override
+    /// entries, [`Converter::overrides`]), as (source, targets): the targets separated by
+    /// spaces, the first the one the converter writes.
+    pub fn dictionary(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
+        let slots = slots_of(&self.config);
+        SLOT_FILES.iter().filter(move |(slot, _)| slots.contains(slot)).flat_map(|(_, text)| text.lines().filter_map(|l| l.split_once('\t')))
+    }
 }
 
 // `SLOT_FILES`: OpenCC's dictionaries, one file per slot (`source<TAB>target` lines),
