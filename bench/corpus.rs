@@ -54,7 +54,11 @@ fn main() {
             Source { title_tc, title_en, body_tc, body_en }
         })
         .collect();
-    let cc = Converter::load(repo, &submission, "default", "zh-Hans", "hk2s").expect("OpenCC");
+    // The Simplified edition's settings, as microsite reads them.
+    let settings = microsite::load::config::load(repo, &submission).expect("the repository's settings");
+    let quotes =
+        settings.languages.iter().find(|l| l.code.value == "zh-Hans").and_then(|l| l.quotes.as_ref()).and_then(|q| microsite::domain::Quotes::parse(&q.value));
+    let cc = Converter::load(repo, &submission, "default", "zh-Hans", "hk2s", quotes.unwrap_or_default()).expect("OpenCC");
 
     let _ = fs::remove_dir_all(&out);
     let ms = out.join("microsite");

@@ -16,6 +16,39 @@ pub type Localized = BTreeMap<String, String>;
 /// The OpenCC configurations a generated language may name.
 pub const CONFIGS: &[&str] = &["hk2s", "t2s", "tw2s", "tw2sp", "s2t", "s2hk", "s2tw", "s2twp", "t2hk", "t2tw"];
 
+/// The quotation marks of a generated language's text (its `quotes` setting).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Quotes {
+    /// As written in the text it is converted from: 「」 and 『』 (Hong Kong, Taiwan).
+    #[default]
+    Corner,
+    /// 「」 become “” and 『』 become ‘’, as horizontal Simplified Chinese text in the
+    /// Mainland writes them (GB/T 15834).
+    Curly,
+}
+
+impl Quotes {
+    /// The values of the setting, as written, with what each means.
+    pub const KNOWN: &[(&str, Quotes, &str)] =
+        &[("corner", Quotes::Corner, "「」 and 『』 as written, the default"), ("curly", Quotes::Curly, "“” and ‘’, as Mainland Simplified text (GB/T 15834)")];
+
+    /// The setting's value `value`, or `None` if it is not one of [`Quotes::KNOWN`].
+    pub fn parse(value: &str) -> Option<Quotes> {
+        Quotes::KNOWN.iter().find(|(name, _, _)| *name == value).map(|(_, q, _)| *q)
+    }
+
+    /// The mark that stands for quotation mark `c` in this style (`c` itself if none).
+    pub fn mark(self, c: char) -> char {
+        match (self, c) {
+            (Quotes::Curly, '「') => '“',
+            (Quotes::Curly, '」') => '”',
+            (Quotes::Curly, '『') => '‘',
+            (Quotes::Curly, '』') => '’',
+            _ => c,
+        }
+    }
+}
+
 /// The Content-Security-Policy of every page: everything from the site itself, nothing
 /// inline, nothing from elsewhere. (`frame-ancestors` only works as a header.)
 pub const CSP: &str = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'";

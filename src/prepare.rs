@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::domain::{Site, Submission, CONFIGS};
+use crate::domain::{Quotes, Site, Submission, CONFIGS};
 use crate::error::Result;
 use crate::load::{config, content, theme};
 use crate::model;
@@ -31,18 +31,26 @@ pub fn prepare(root: &Path, submission: &Submission, base_url: Option<&str>) -> 
     let mut timings = Timings::start();
     let mut config = config::load(root, submission)?;
     let proofreading = proofread::Settings::take(&mut config);
-    let generated: Vec<(String, String)> = config
+    // (A setting the model refuses, as an unknown configuration, stops the build before
+    // any converter is used.)
+    let generated: Vec<(String, String, Quotes)> = config
         .languages
         .iter()
-        .filter_map(|l| Some((l.code.value.clone(), l.opencc.as_ref()?.value.clone())))
-        .filter(|(_, cfg)| CONFIGS.contains(&cfg.as_str()))
+        .filter_map(|l| {
+            let quotes = l.quotes.as_ref().and_then(|q| Quotes::parse(&q.value)).unwrap_or_default();
+            Some((l.code.value.clone(), l.opencc.as_ref()?.value.clone(), quotes))
+        })
+        .filter(|(_, cfg, _)| CONFIGS.contains(&cfg.as_str()))
         .collect();
     let authored: Vec<String> = config.languages.iter().filter(|l| l.from.is_none()).map(|l| l.code.value.clone()).collect();
 
     // Loading OpenCC's dictionaries overlaps reading the content and the theme.
     let (converters, loaded) = rayon::join(
         || -> Result<BTreeMap<String, convert::Converter>> {
-            generated.iter().map(|(code, cfg)| Ok((code.clone(), convert::Converter::load(root, submission, &config.theme, code, cfg)?))).collect()
+            generated
+                .iter()
+                .map(|(code, cfg, quotes)| Ok((code.clone(), convert::Converter::load(root, submission, &config.theme, code, cfg, *quotes)?)))
+                .collect()
         },
         || -> Result<_> {
             // Each body is parsed as it is read, to learn its structure, and not kept.

@@ -55,6 +55,9 @@ languages:
     # corrected by the reviewed entries in content/zh-Hans-overrides.txt.
     from: zh-Hant
     opencc: hk2s
+    # Quotation marks as Mainland readers write them (GB/T 15834): 「」 → “”, 『』 → ‘’.
+    # `corner` keeps 「」 and 『』 as written.
+    quotes: curly
   - code: en
     prefix: en
     html_lang: en

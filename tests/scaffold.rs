@@ -89,6 +89,8 @@ fn init_makes_a_project_that_builds_at_once_strict_too() {
     }
     let sc = std::fs::read_to_string(out.join("sc/proposals/first-proposal/index.html")).unwrap();
     assert!(sc.contains("第一项建议") && sc.contains("id=\"p1-2\"") && sc.contains("短链接"), "Simplified, two paragraphs, the theme's overrides");
+    let search = std::fs::read_to_string(out.join("sc/search/index.html")).unwrap();
+    assert!(search.contains("找不到“{q}”的结果") && !search.contains('「'), "a new project's Simplified edition quotes as Mainland readers do");
     let en = std::fs::read_to_string(out.join("en/proposals/first-proposal/index.html")).unwrap();
     assert!(en.contains("[Title of the first proposal]"), "the English title");
     ok(&["check", "--root", s(&root)]);

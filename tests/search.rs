@@ -1,8 +1,9 @@
 //! The search index each edition ships (assets/search-LANG.*.json): every title and
-//! paragraph with its anchor, and a Traditional→Simplified folding table that makes Chinese
-//! queries script-blind. `matches` below is the matching rule of themes/default/static/
-//! search.js (substring for Chinese, word prefix otherwise), so these tests show the index
-//! answers the queries readers type.
+//! paragraph with its anchor, and a Traditional→Simplified folding table, made from the
+//! converter's characters and phrases, that makes Chinese queries script-blind. `search`
+//! below is the matching rule of themes/default/static/search.js (fold, then substring for
+//! Chinese, word prefix otherwise), so these tests show the index answers the queries
+//! readers type.
 
 mod common;
 use common::*;
@@ -99,6 +100,37 @@ fn simplified_queries_find_traditional_text_and_the_other_way_round() {
     assert_eq!(sc.search("充电桩"), ["p4-2"]);
     assert!(tc.fold.get(&'電') == Some(&'电') && tc.fold.get(&'樁') == Some(&'桩'), "the folding table covers the text");
     assert!(index("en").fold.is_empty(), "English needs no folding");
+}
+
+#[test]
+fn phrase_conversions_fold_too_so_either_script_finds_either_edition() {
+    // 6.2 of the fixture: 藉此 and 復甦, which the converter makes 借此 and 复苏 as phrases
+    // (藉 and 甦 alone stay as they are).
+    let (tc, sc) = (index("tc"), index("sc"));
+    let text = |index: &Index| index.records.iter().find(|(_, a, _)| a == "p6-2").unwrap().2.clone();
+    assert!(text(&tc).contains("藉此紓緩人手短缺，支持業界復甦"), "{}", text(&tc));
+    assert!(text(&sc).contains("借此纾缓人手短缺，支持业界复苏"), "{}", text(&sc));
+    for query in ["复苏", "復甦", "借此", "藉此", "借此紓緩", "支持业界复苏"] {
+        assert_eq!(tc.search(query), ["p6-2"], "{query} on tc");
+        assert_eq!(sc.search(query), ["p6-2"], "{query} on sc");
+    }
+    assert_eq!(tc.search("甦"), ["p6-2"], "one character of a phrase still finds it");
+    // Quotation marks fold as the Simplified edition writes them (the fixture's `quotes: curly`).
+    for index in [&tc, &sc] {
+        assert_eq!(index.search("「離島無人機配送」"), ["title 3", "p3-2"]);
+        assert_eq!(index.search("“离岛无人机配送”"), ["title 3", "p3-2"]);
+    }
+}
+
+#[test]
+fn folding_once_is_enough() {
+    // search.js folds each character once: what a character folds to folds no further.
+    for prefix in ["tc", "sc"] {
+        let index = index(prefix);
+        for (from, to) in &index.fold {
+            assert!(!index.fold.contains_key(to), "{prefix}: {from} → {to} → {}", index.fold[to]);
+        }
+    }
 }
 
 #[test]

@@ -198,7 +198,7 @@ fn simplified_pages_are_converted_but_urls_and_ids_are_not() {
     let sc = std::fs::read_to_string(site.join(format!("sc/proposals/{MAIN}/index.html"))).unwrap();
     let tc = std::fs::read_to_string(site.join(format!("tc/proposals/{MAIN}/index.html"))).unwrap();
     let html = parse_page(&site.join(format!("sc/proposals/{MAIN}/index.html")));
-    assert_eq!(texts(&html, "main h1").concat().trim(), "3. 开展「离岛无人机配送」试验");
+    assert_eq!(texts(&html, "main h1").concat().trim(), "3. 开展“离岛无人机配送”试验");
     assert!(texts(&html, "nav.pillars").concat().contains("推动绿色货运"), "navigation converted");
     assert!(texts(&html, ".skip").concat().contains("跳至正文"));
     assert!(texts(&html, "nav.crumbs").concat().contains("主页"), "UI strings converted");

@@ -105,7 +105,7 @@ fn override_entries_take_part_in_conversion() {
     // A reviewed entry replaces the converter's own choice, inside longer text too.
     project.write("content/zh-Hans-overrides.txt", "# test: a deliberate, visible change\n無人機配送\t无人机派送\n");
     let after = std::fs::read_to_string(project.build().join("sc/proposals/drone-trials/index.html")).unwrap();
-    assert!(after.contains("开展「离岛无人机派送」试验"), "the override applies to titles");
+    assert!(after.contains("开展“离岛无人机派送”试验"), "the override applies to titles");
     assert!(after.contains("无人机派送技术") && !after.contains("无人机配送"), "and everywhere else");
     let tc = std::fs::read_to_string(project.path("build/tc/proposals/drone-trials/index.html")).unwrap();
     assert!(tc.contains("「離島無人機配送」"), "the Traditional text is untouched");

@@ -105,6 +105,10 @@ pub struct LanguageConfig {
     /// For a generated edition: the OpenCC configuration that converts it.
     #[serde(default)]
     pub opencc: Option<Spanned<String>>,
+    /// For a generated edition: its quotation marks (`curly`: 「」『』 become “”‘’), by
+    /// default as written (`corner`); see [`crate::domain::Quotes`].
+    #[serde(default)]
+    pub quotes: Option<Spanned<String>>,
 }
 
 /// One policy pillar.

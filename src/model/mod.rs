@@ -11,7 +11,7 @@ pub mod rules;
 use crate::domain::BaseUrl;
 use crate::domain::{check_slug, Submission};
 use crate::domain::{Anchor, AnchorKind, Document, Language, Pillar, PillarId, Proposal, ProposalText, Site, Survey};
-use crate::domain::{Block, Localized, ParagraphHash, CONFIGS};
+use crate::domain::{Block, Localized, ParagraphHash, Quotes, CONFIGS};
 use crate::error::{Error, Result};
 use crate::load::config::SiteConfig;
 use crate::load::content::ProposalFile;
@@ -188,6 +188,20 @@ fn check_languages(config: &SiteConfig, site_file: &std::path::Path) -> Result<V
             }
             _ => return Err(Error::at_line(site_file, line, format!("language `{code}`: a generated language needs both `from` and `opencc`"))),
         };
+        if let Some(quotes) = &l.quotes {
+            let line = quotes.referenced.line();
+            if generated_from.is_none() {
+                return Err(Error::at_line(
+                    site_file,
+                    line,
+                    format!("language `{code}`: `quotes` is a setting of a generated language (an authored text keeps its quotation marks as written)"),
+                ));
+            }
+            if Quotes::parse(&quotes.value).is_none() {
+                let known: Vec<String> = Quotes::KNOWN.iter().map(|(name, _, means)| format!("`{name}` ({means})")).collect();
+                return Err(Error::at_line(site_file, line, format!("language `{code}`: unknown `quotes: {}`; use {}", quotes.value, known.join(" or "))));
+            }
+        }
         let og_locale = l.og_locale.clone().unwrap_or_else(|| default_og_locale(&l.html_lang));
         languages.push(Language {
             code: code.clone(),

@@ -15,7 +15,7 @@ use std::path::Path;
 
 use opencc_fmmseg::{CustomDictMode, CustomDictSpec, DictSlot, DictionaryMaxlength, OpenCC};
 
-use crate::domain::{Document, ProposalText, Site, Submission, Survey};
+use crate::domain::{Document, ProposalText, Quotes, Site, Submission, Survey};
 use crate::error::{Error, Result};
 use crate::load::theme::Strings;
 use rayon::prelude::*;
@@ -24,20 +24,21 @@ use rayon::prelude::*;
 pub struct Converter {
     opencc: OpenCC,
     config: String,
+    /// The quotation marks of the converted text (the language's `quotes` setting).
+    quotes: Quotes,
     /// The override entries, as (source, target) pairs, in file order.
     pub overrides: Vec<(String, String)>,
 }
 
 impl Converter {
     /// Loads OpenCC's dictionaries and the language's override files, theme `theme`'s and
-    /// the content's (those that exist).
-    pub fn load(root: &Path, submission: &Submission, theme: &str, lang: &str, config: &str) -> Result<Converter> {
+    /// the content's (those that exist); the text gets `quotes`.
+    pub fn load(root: &Path, submission: &Submission, theme: &str, lang: &str, config: &str, quotes: Quotes) -> Result<Converter> {
         let overrides = crate::text::overrides::load(root, submission, theme, lang)?;
         let dictionary = dictionary_for(config, &overrides)?;
-        Ok(Converter { opencc: OpenCC::from_dictionary(dictionary), config: config.to_string(), overrides })
+        Ok(Converter { opencc: OpenCC::from_dictionary(dictionary), config: config.to_string(), quotes, overrides })
     }
 
-    /// Converts one piece of text. Punctuation (「」) is kept as written.
     /// `doc` with every piece of text a reader sees converted ([`Document::map_text`]).
     pub fn document<'a>(&self, doc: &Document<'a>) -> Document<'a> {
         doc.map_text(|t| self.text(t))
@@ -50,14 +51,34 @@ impl Converter {
 
     /// The converter of `config` alone, without any override entry: what OpenCC gives.
     pub fn plain(config: &str) -> Result<Converter> {
-        Ok(Converter { opencc: OpenCC::from_dictionary(dictionary_for(config, &[])?), config: config.to_string(), overrides: Vec::new() })
+        Ok(Converter {
+            opencc: OpenCC::from_dictionary(dictionary_for(config, &[])?),
+            config: config.to_string(),
+            quotes: Quotes::Corner,
+            overrides: Vec::new(),
+        })
     }
 
+    /// Converts one piece of text: OpenCC (other punctuation kept as written), then the
+    /// quotation marks of the language's `quotes` setting. Every text of a generated
+    /// language is made here, so titles, bodies, settings and UI strings agree.
     pub fn text(&self, text: &str) -> String {
         if text.is_ascii() {
             return text.to_string();
         }
-        self.opencc.convert(text, &self.config, false)
+        let converted = self.opencc.convert(text, &self.config, false);
+        match self.quotes {
+            Quotes::Corner => converted,
+            quotes => converted.chars().map(|c| quotes.mark(c)).collect(),
+        }
+    }
+
+    /// Every entry of the OpenCC dictionaries the configuration reads (not the override
+    /// entries, [`Converter::overrides`]), as (source, targets): the targets separated by
+    /// spaces, the first the one the converter writes.
+    pub fn dictionary(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
+        let slots = slots_of(&self.config);
+        SLOT_FILES.iter().filter(move |(slot, _)| slots.contains(slot)).flat_map(|(_, text)| text.lines().filter_map(|l| l.split_once('\t')))
     }
 }
 
@@ -190,10 +211,17 @@ mod tests {
 
     #[test]
     fn hk2s_converts_hong_kong_traditional_to_simplified() {
-        let cc = Converter::load(Path::new("/nonexistent"), &Submission::single(), "default", "zh-Hans", "hk2s").unwrap();
+        let cc = Converter::load(Path::new("/nonexistent"), &Submission::single(), "default", "zh-Hans", "hk2s", Quotes::Corner).unwrap();
         assert_eq!(cc.text("香港中小企業發展基金"), "香港中小企业发展基金");
         assert_eq!(cc.text("隨著「工業發展計劃」的成立"), "随着「工业发展计划」的成立");
         assert_eq!(cc.text("some-proposal"), "some-proposal");
+    }
+
+    #[test]
+    fn curly_quotes_replace_corner_brackets_after_conversion() {
+        let cc = Converter::load(Path::new("/nonexistent"), &Submission::single(), "default", "zh-Hans", "hk2s", Quotes::Curly).unwrap();
+        assert_eq!(cc.text("隨著「工業『發展』計劃」的成立"), "随着“工业‘发展’计划”的成立");
+        assert_eq!(cc.text("\"plain\" 'ascii'"), "\"plain\" 'ascii'");
     }
 
     #[test]

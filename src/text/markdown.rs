@@ -245,13 +245,19 @@ impl<'a> Document<'a> {
     }
 
     /// Applies `f` to every piece of text a reader sees: text nodes, image descriptions
-    /// (which are text nodes) and link titles. Code, URLs and raw HTML are left alone.
+    /// (which are text nodes) and link titles. Code (spans and blocks), URLs and raw HTML
+    /// are left alone.
     pub fn map_text(&self, f: impl Fn(&str) -> String) -> Document<'a> {
+        let mut in_code = false;
         let events = self
             .events
             .iter()
             .map(|event| match event {
-                Event::Text(text) => Event::Text(f(text).into()),
+                Event::Start(Tag::CodeBlock(_)) | Event::End(TagEnd::CodeBlock) => {
+                    in_code = matches!(event, Event::Start(_));
+                    event.clone()
+                }
+                Event::Text(text) if !in_code => Event::Text(f(text).into()),
                 Event::Start(Tag::Link { link_type, dest_url, title, id }) if !title.is_empty() => {
                     Event::Start(Tag::Link { link_type: *link_type, dest_url: dest_url.clone(), title: f(title).into(), id: id.clone() })
                 }

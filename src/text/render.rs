@@ -438,11 +438,12 @@ mod tests {
 
     #[test]
     fn text_mapping_leaves_code_and_urls_alone() {
-        let doc = parse("文字 `代碼` [連結](https://例子.香港/路徑 \"標題\")", "zh-Hant");
+        let doc = parse("文字 `代碼` [連結](https://例子.香港/路徑 \"標題\")\n\n```\n文件\n```\n\n文", "zh-Hant");
         let mapped = doc.map_text(|t| t.replace('文', "X").replace('連', "Y").replace('標', "Z"));
         let out = to_html(&mapped, &context(&|_| None));
         assert!(out.contains("X字"), "{out}");
         assert!(out.contains("<code>代碼</code>"), "code untouched: {out}");
+        assert!(out.contains("<code>文件\n</code>") && out.contains("X</p>"), "a code block untouched, the text after it mapped: {out}");
         assert!(out.contains("%E8%B7%AF%E5%BE%91"), "URL untouched: {out}");
         assert!(out.contains("title=\"Z題\""), "link title converted: {out}");
         assert!(out.contains(">Y結</a>"), "link text converted: {out}");

@@ -145,6 +145,46 @@ for (const [lang, query, expected] of cases) {
   });
 }
 
+// Every two-character run of every paragraph, typed in the other script, must find every
+// proposal whose text has it: phrase conversions too (復甦 becomes 复苏 though 甦 alone
+// stays; folding may find a few more, never fewer). The queries are run by the page's own
+// script, in the browser, once the index is loaded.
+const otherScript = new Map();
+for (const p of proposals) {
+  p.paragraphs.tc.forEach((para, i) => {
+    const tc = [...para.text];
+    const sc = [...(p.paragraphs.sc[i]?.text ?? "")];
+    if (tc.length !== sc.length) return;
+    for (let j = 0; j + 2 <= tc.length; j++) {
+      const t = tc.slice(j, j + 2).join("");
+      const s = sc.slice(j, j + 2).join("");
+      if (han.test(t) && han.test(s) && t !== s) otherScript.set(t, s);
+    }
+  });
+}
+test(`${otherScript.size} runs of two characters, typed in the other script, find their proposals on /tc/ and /sc/`, async () => {
+  const page = await env.browser.newPage(phone);
+  const runs = [...otherScript];
+  for (const [lang, queries] of [
+    ["tc", runs.map(([t, s]) => [s, finds("tc", t)])],
+    ["sc", runs.map(([t, s]) => [t, finds("sc", s)])],
+  ]) {
+    await search(page, lang, queries[0][0]); // loads the index
+    const found = await page.evaluate((qs) => {
+      const form = document.querySelector("form.search-form");
+      const input = form.querySelector("input[name=q]");
+      return qs.map((q) => {
+        input.value = q;
+        form.requestSubmit(); // searches at once: the index is loaded
+        return [...document.querySelectorAll("#results .result-title")].map((e) => parseInt(e.textContent, 10));
+      });
+    }, queries.map(([q]) => q));
+    const missed = queries.filter(([, expected], k) => !expected.every((n) => found[k].includes(n))).map(([q, expected]) => `${q} → ${expected}`);
+    assert.deepEqual(missed, [], `/${kinds.search(lang)}: queries in the other script that miss text`);
+  }
+  await page.close();
+});
+
 test("a query with no match says so, in the page's language", async () => {
   // Words in neither script of the site (these characters are the same in both).
   const none = ["zzzz", "qxqxq"].find((q) => !finds("en", q).length);
