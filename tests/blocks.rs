@@ -64,6 +64,11 @@ fn the_paragraph_after_a_figure_table_or_list_keeps_its_number_and_the_blocks_ha
     assert_eq!(texts(&html, ".body h2"), ["與貿易夥伴互通"]);
     assert_eq!(html.select(&sel(".body h2")).next().map(|h| attr(h, "id")), Some("h1-1"));
     assert_eq!(texts(&html, ".body blockquote"), ["一站式平台的價值，在於企業只須遞交一次資料。"]);
+    // In the full text the proposal's title is an <h3> under its pillar's <h2>: the
+    // sub-heading goes two levels down.
+    let full = parse_page(&full("tc"));
+    assert_eq!(texts(&full, ".body h4#h1-1"), ["與貿易夥伴互通"]);
+    assert_eq!(full.select(&sel(".body h2")).count(), 0);
 }
 
 #[test]

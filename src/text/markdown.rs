@@ -388,6 +388,7 @@ mod tests {
             link_to: &|_| None,
             image: &|_| None,
             eager_blocks: 0,
+            heading_offset: 0,
         };
         crate::text::render::to_html(&parse(source, lang), &cx)
     }

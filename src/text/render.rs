@@ -60,6 +60,10 @@ pub struct Context<'a> {
     /// How many top-level blocks from the start are on the first screen: their images load
     /// at once, the rest lazily.
     pub eager_blocks: usize,
+    /// How many levels the body's headings go down: a proposal's `##` is an `<h2>` on its
+    /// own page (under the `<h1>` title) and an `<h4>` in the full text (under the pillar's
+    /// `<h2>` and the proposal's `<h3>`).
+    pub heading_offset: u8,
 }
 
 /// Renders a body to HTML. A body with markup of its author's ([`Document::markup_lines`])
@@ -91,8 +95,10 @@ pub fn to_html(doc: &Document, cx: &Context) -> String {
                 headings += 1;
                 let Event::Start(Tag::Heading { level, classes, attrs, id }) = &doc.events[range.start] else { unreachable!("a heading starts so") };
                 let id = cx.proposal.map(|p| CowStr::from(Anchor::heading(p, headings).to_string())).or(id.clone());
-                r.out.push(Event::Start(Tag::Heading { level: *level, id, classes: classes.clone(), attrs: attrs.clone() }));
-                r.events(range.start + 1..range.end);
+                let level = pulldown_cmark::HeadingLevel::try_from((*level as usize + cx.heading_offset as usize).min(6)).unwrap_or(*level);
+                r.out.push(Event::Start(Tag::Heading { level, id, classes: classes.clone(), attrs: attrs.clone() }));
+                r.events(range.start + 1..range.end - 1);
+                r.out.push(Event::End(TagEnd::Heading(level)));
             }
             Block::Figure { .. } => r.figure(range),
             Block::Note => {} // listed after the body
@@ -385,7 +391,7 @@ mod tests {
     use crate::text::markdown::parse;
 
     fn context<'a>(image: &'a dyn Fn(&str) -> Option<Img>) -> Context<'a> {
-        Context { proposal: Some(6), labels: Labels::ENGLISH, link_to: &|_| None, image, eager_blocks: 1 }
+        Context { proposal: Some(6), labels: Labels::ENGLISH, link_to: &|_| None, image, eager_blocks: 1, heading_offset: 0 }
     }
 
     fn html(source: &str, lang: &str) -> String {
@@ -426,6 +432,13 @@ mod tests {
         // The renderer's own table markup survives the sanitizer: its box, its classes.
         assert!(out.contains(r#"<div class="table" role="region" tabindex="0" aria-label="Table 6.2">"#), "{out}");
         assert!(out.contains(r#"<th scope="col" class="center">a</th>"#) && out.contains(r#"<td class="center">b</td>"#), "{out}");
+    }
+
+    #[test]
+    fn headings_go_down_as_many_levels_as_the_page_nests_the_body() {
+        let cx = Context { heading_offset: 2, ..context(&|_| None) };
+        let out = to_html(&parse("## Section\n\nText.\n\n##### Deep", "en"), &cx);
+        assert!(out.contains(r#"<h4 id="h6-1">Section</h4>"#) && out.contains(r#"<h6 id="h6-2">Deep</h6>"#), "{out}");
     }
 
     #[test]

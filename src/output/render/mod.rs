@@ -246,6 +246,7 @@ impl<'a> Inputs<'a> {
             image: &image,
             // The title and a paragraph or two fill a phone's first screen.
             eager_blocks: if full { 0 } else { 2 },
+            heading_offset: if full { 2 } else { 0 },
         };
         render::to_html(doc, &cx).into_bytes()
     }

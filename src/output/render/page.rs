@@ -142,7 +142,7 @@ pub(super) fn render(inputs: &Inputs, lang_index: LangId, kind: Kind, summary: O
     // `@/proposals/SLUG.md#p6-3` → this language's page of that proposal.
     let link_to = |target: &str| super::internal_href(inputs, lang, &root, target);
     let intro_html_of = |doc: &crate::domain::Document| {
-        let cx = render::Context { proposal: None, labels: super::labels(t), link_to: &link_to, image: &|_| None, eager_blocks: 0 };
+        let cx = render::Context { proposal: None, labels: super::labels(t), link_to: &link_to, image: &|_| None, eager_blocks: 0, heading_offset: 0 };
         render::to_html(doc, &cx)
     };
     let max_description = if markdown::is_cjk_language(code) { DESCRIPTION_MAX.0 } else { DESCRIPTION_MAX.1 };
