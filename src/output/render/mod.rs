@@ -253,11 +253,15 @@ impl<'a> Inputs<'a> {
 
     /// Whether proposal `q`'s body in language `lang` reads the same on its own page and in
     /// the full text: the pages are at different depths, so only when it has no internal
-    /// links and no images (and its images load lazily in the full text).
+    /// links, no images (which load lazily in the full text) and no headings (two levels
+    /// lower there).
     pub fn same_body_in_full_text(&self, lang: LangId, q: ProposalId) -> bool {
         let (language, proposal) = (self.site.language(lang), self.site.proposal(q));
         let own = root_of(&page_dir(language, self.site, Kind::Proposal(q)));
-        proposal.texts.get(&language.code).is_none_or(|t| t.survey.images.is_empty())
+        proposal
+            .texts
+            .get(&language.code)
+            .is_none_or(|t| t.survey.images.is_empty() && !t.survey.outline.iter().any(|b| matches!(b, crate::domain::Block::Heading(_))))
             && (own == root_of(&page_dir(language, self.site, Kind::Full))
                 || proposal.texts.get(&language.code).is_none_or(|t| t.survey.internal_links.is_empty()))
     }
