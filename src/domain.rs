@@ -146,6 +146,9 @@ pub struct Proposal {
     pub texts: BTreeMap<String, ProposalText>,
     /// Titles given in another language's front matter, for languages whose file is missing.
     pub fallback_titles: Localized,
+    /// Its former slugs (`aliases:`), in the order first listed: the address of each, in
+    /// every language, is a page that sends the reader on to this proposal.
+    pub aliases: Vec<String>,
 }
 
 /// A proposal in one language.
@@ -556,6 +559,11 @@ pub mod layout {
     /// `tc/proposals/SLUG/`.
     pub fn proposal(prefix: &str, slug: &str) -> String {
         format!("{prefix}/proposals/{slug}/")
+    }
+    /// `tc/proposals/OLD/`: a proposal's former address (an alias), the same folder as a
+    /// proposal page's.
+    pub fn alias(prefix: &str, former_slug: &str) -> String {
+        proposal(prefix, former_slug)
     }
     /// `tc/6/`: a proposal's short link.
     pub fn short(prefix: &str, number: u32) -> String {

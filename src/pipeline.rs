@@ -64,11 +64,17 @@ impl Whole {
     /// Prepares every submission of the project at `root`.
     pub fn prepare(root: &Path, base_url: Option<&str>) -> Result<Whole> {
         let submissions = crate::load::config::submissions(root)?;
-        let editions: Vec<Prepared> = submissions.iter().map(|s| prepare(root, s, base_url)).collect::<Result<_>>()?;
+        let mut editions: Vec<Prepared> = submissions.iter().map(|s| prepare(root, s, base_url)).collect::<Result<_>>()?;
         let archive = match submissions[0].is_edition() {
             true => {
                 let sites: Vec<&crate::domain::Site> = editions.iter().map(|p| &p.site).collect();
-                crate::model::check_links_between_editions(&sites)?;
+                let link_warnings = crate::model::check_links_between_editions(&sites)?;
+                for (k, warning) in link_warnings {
+                    // A generated language's text is its source's file: one warning for both.
+                    if !editions[k].warnings.contains(&warning) {
+                        editions[k].warnings.push(warning);
+                    }
+                }
                 let mut title = crate::model::site_title(root, &editions[0].site)?;
                 // The generated languages' (Simplified) name, converted as every text is.
                 for l in &editions[0].site.languages {

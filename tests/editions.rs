@@ -29,6 +29,8 @@ struct Edition {
     /// The pillars in order, each with its proposals (numbered 1, 2… across the pillars):
     /// (slug, number of paragraphs).
     pillars: &'static [(&'static str, &'static [(&'static str, usize)])],
+    /// Former slugs (`aliases:` in the Traditional Chinese file): (slug, alias).
+    aliases: &'static [(&'static str, &'static str)],
 }
 
 /// The fixture's editions, newest first (the order of the archive). `the_fixture_description_
@@ -43,12 +45,14 @@ const EDITIONS: [Edition; 2] = [
             ("green-industry", &[("solar-rooftops", 3)]),
             ("skills", &[("apprentice-credits", 2)]),
         ],
+        aliases: &[("trade-single-window", "single-window")],
     },
     Edition {
         name: "2030-31",
         title: ["2030-31 年度財政預算案建議書", "2030-31 年度财政预算案建议书", "Proposals for the 2030-31 Budget"],
         date: ["2029 年 12 月", "2029 年 12 月", "December 2029"],
         pillars: &[("digital-trade", &[("e-invoicing", 3), ("sme-cloud-vouchers", 2)]), ("skills", &[("evening-courses", 3)])],
+        aliases: &[],
     },
 ];
 
@@ -87,10 +91,10 @@ fn proposals_of(e: &Edition) -> Vec<(u32, &'static str, &'static str, usize)> {
 }
 
 /// The pages of an edition in one language: home, full text, search, a page per pillar
-/// and per proposal, and a short link per proposal.
+/// and per proposal, a short link per proposal, and a redirect per alias.
 fn pages_per_language(e: &Edition) -> usize {
     let proposals = proposals_of(e).len();
-    3 + e.pillars.len() + proposals + proposals
+    3 + e.pillars.len() + proposals + proposals + e.aliases.len()
 }
 
 /// The pages of an edition in one language, as paths relative to the site root.
@@ -102,12 +106,15 @@ fn language_pages(e: &Edition, prefix: &str) -> Vec<PathBuf> {
         pages.push(PathBuf::from(format!("{dir}/proposals/{slug}/index.html")));
         pages.push(PathBuf::from(format!("{dir}/{number}/index.html")));
     }
+    pages.extend(e.aliases.iter().map(|(_, alias)| PathBuf::from(format!("{dir}/proposals/{alias}/index.html"))));
     pages
 }
 
-/// A short link's page: `NAME/LANG/N/index.html`.
-fn is_short_link(page: &Path) -> bool {
-    page.parent().and_then(Path::file_name).is_some_and(|n| n.to_string_lossy().bytes().all(|b| b.is_ascii_digit()))
+/// A redirect page of edition `e`: a short link (`NAME/LANG/N/index.html`) or an alias
+/// (`NAME/LANG/proposals/OLD/index.html`).
+fn is_redirect(e: &Edition, page: &Path) -> bool {
+    let folder = page.parent().and_then(Path::file_name).map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    folder.bytes().all(|b| b.is_ascii_digit()) || e.aliases.iter().any(|(_, alias)| *alias == folder)
 }
 
 /// The HTML files of the built site, as paths relative to it.
@@ -170,6 +177,10 @@ fn the_fixture_description_matches_the_fixture() {
                 if lang == "en" {
                     assert!(text.contains(&format!("title: {en_title}\n")), "{}/{slug}.en.md: title {en_title}", e.name);
                 }
+                let front_matter = text.split("---\n").nth(1).unwrap();
+                let aliases: Vec<&str> = e.aliases.iter().filter(|(s, _)| *s == slug && lang == "zh-Hant").map(|(_, a)| *a).collect();
+                let listed = front_matter.lines().find_map(|l| l.strip_prefix("aliases: [")).and_then(|l| l.split_once(']')).map(|(list, _)| list);
+                assert_eq!(listed.map_or(vec![], |l| l.split(", ").collect()), aliases, "{}/{slug}.{lang}.md: aliases", e.name);
             }
         }
     }
@@ -380,7 +391,7 @@ fn every_page_of_an_edition_links_to_the_archive_of_its_language() {
     for e in &EDITIONS {
         for (prefix, _) in LANGS {
             let archive = PathBuf::from(format!("{prefix}/index.html"));
-            for page in pages.iter().filter(|p| p.starts_with(Path::new(e.name).join(prefix)) && !is_short_link(p)) {
+            for page in pages.iter().filter(|p| p.starts_with(Path::new(e.name).join(prefix)) && !is_redirect(e, p)) {
                 let html = page_at(page);
                 let links = link_targets(page, &html, BASE_PATH);
                 assert!(links.contains(&archive), "{}: no link to the archive {}: {links:?}", page.display(), archive.display());
@@ -388,7 +399,7 @@ fn every_page_of_an_edition_links_to_the_archive_of_its_language() {
             }
         }
     }
-    let expected: usize = EDITIONS.iter().map(|e| 3 * (pages_per_language(e) - proposals_of(e).len())).sum();
+    let expected: usize = EDITIONS.iter().map(|e| 3 * (pages_per_language(e) - proposals_of(e).len() - e.aliases.len())).sum();
     assert_eq!(checked, expected);
 }
 

@@ -33,6 +33,10 @@ pub struct FrontMatter {
     /// A one-sentence summary for search engines and link previews (optional).
     #[serde(default)]
     pub description: Option<String>,
+    /// The proposal's former slugs, whose addresses redirect to it (optional; any
+    /// language's file may list them: [`crate::model::aliases`]).
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
     /// For a translation: the hash of each source paragraph it follows, as
     /// `microsite status --accept` records them ([`crate::status`]).
     #[serde(default)]

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+pub mod aliases;
 pub mod images;
 pub mod rules;
 
@@ -76,11 +77,13 @@ pub fn build(
     pillars.sort_by_key(|p| p.number);
 
     let number_lines = crate::model::rules::number_lines(&files);
+    let listed_aliases = aliases::listed(&files);
     let (mut proposals, cjk_chars, mut warnings) = group_proposals(root, submission, &languages, &pillars, files)?;
+    aliases::assign(&listed_aliases, &mut proposals)?;
     let images = images::resolve(root, submission, &mut proposals)?;
     crate::model::rules::check(&site_file, &config.pillars, &languages, &pillars, &proposals, &number_lines)?;
     warnings.extend(check_alignment(&languages, &proposals));
-    check_internal_links(&proposals, &submission.name)?;
+    warnings.extend(check_internal_links(&proposals, &submission.name)?);
     warnings.extend(check_raw_html(&proposals));
     warnings.extend(check_footnotes(&proposals));
 
@@ -321,6 +324,7 @@ fn group_proposals(
                 pillar,
                 texts: BTreeMap::from([(file.lang.clone(), text)]),
                 fallback_titles: front.titles.iter().map(|(l, t)| (l.clone(), markdown::smarten(t, l))).collect(),
+                aliases: Vec::new(),
             });
         }
     }
@@ -446,63 +450,90 @@ pub fn internal_target(target: &str) -> Option<InternalTarget<'_>> {
     (!slug.is_empty()).then_some(InternalTarget { edition, slug, fragment })
 }
 
+/// The proposal of `proposals` that `slug` names: its own slug, or else one of its former
+/// slugs (`aliases:`), with `true` for a former one.
+pub fn find_proposal<'p>(proposals: &'p [Proposal], slug: &str) -> Option<(&'p Proposal, bool)> {
+    proposals.iter().find(|p| p.slug == slug).map(|p| (p, false)).or_else(|| proposals.iter().find(|p| p.aliases.iter().any(|a| a == slug)).map(|p| (p, true)))
+}
+
 /// Every internal link in a proposal must name a proposal that exists and, if it has a
 /// fragment, a paragraph or heading that proposal has: a broken one is a content error
-/// (the first, in file order), not a page published with a dead link. Links into another
+/// (the first, in file order), not a page published with a dead link. A link by a former
+/// slug leads to the proposal, with a warning naming its current one. Links into another
 /// edition than `own` are checked once every edition is made ([`check_links_between_editions`]).
-fn check_internal_links(proposals: &[Proposal], own: &str) -> Result<()> {
+fn check_internal_links(proposals: &[Proposal], own: &str) -> Result<Vec<String>> {
+    let mut warnings = Vec::new();
     for p in proposals {
         for text in p.texts.values() {
             for link in &text.survey.internal_links {
                 match internal_target(&link.target) {
                     Some(t) if t.edition.is_some_and(|e| e != own) => {}
-                    target => check_link(text, link, target, Some(proposals))?,
+                    target => warnings.extend(check_link(text, link, target, Some(proposals))?),
                 }
             }
         }
     }
-    Ok(())
+    Ok(warnings)
 }
 
 /// The links of each edition into the others: the edition must exist, and the proposal
-/// and paragraph in it.
-pub fn check_links_between_editions(sites: &[&Site]) -> Result<()> {
-    for site in sites {
+/// and paragraph in it. Returns the warnings (links by a former slug), each with the index
+/// in `sites` of the edition whose file has the link.
+pub fn check_links_between_editions(sites: &[&Site]) -> Result<Vec<(usize, String)>> {
+    let mut warnings = Vec::new();
+    for (k, site) in sites.iter().enumerate() {
         for p in &site.proposals {
             for text in p.texts.values() {
                 for link in &text.survey.internal_links {
                     let Some(target) = internal_target(&link.target) else { continue };
                     let Some(edition) = target.edition.filter(|e| *e != site.submission.name) else { continue };
                     let other = sites.iter().find(|s| s.submission.name == edition).map(|s| s.proposals.as_slice());
-                    check_link(text, link, Some(target), other)?;
+                    warnings.extend(check_link(text, link, Some(target), other)?.map(|w| (k, w)));
                 }
             }
         }
     }
-    Ok(())
+    Ok(warnings)
 }
 
 /// Checks one internal link of `text` against the proposals of the edition it points to
-/// (`None`: no such edition).
-fn check_link(text: &ProposalText, link: &crate::domain::InternalLink, target: Option<InternalTarget>, proposals: Option<&[Proposal]>) -> Result<()> {
-    let problem = match (target, proposals) {
-        (None, _) => Some(
-            "not a link to a proposal: write @/proposals/SLUG.md, @/proposals/SLUG.md#p6-3 for a paragraph, or @/EDITION/proposals/SLUG.md in another edition"
-                .to_string(),
+/// (`None`: no such edition); a link by a former slug gives a warning.
+fn check_link(
+    text: &ProposalText,
+    link: &crate::domain::InternalLink,
+    target: Option<InternalTarget>,
+    proposals: Option<&[Proposal]>,
+) -> Result<Option<String>> {
+    let line = text.body_line + link.line - 1;
+    let (problem, former) = match (target, proposals) {
+        (None, _) => (
+            Some(
+                "not a link to a proposal: write @/proposals/SLUG.md, @/proposals/SLUG.md#p6-3 for a paragraph, or @/EDITION/proposals/SLUG.md in another edition"
+                    .to_string(),
+            ),
+            None,
         ),
-        (Some(t), None) => Some(format!("there is no edition `{}`", t.edition.unwrap_or_default())),
-        (Some(t), Some(proposals)) => match proposals.iter().find(|p| p.slug == t.slug) {
-            None => Some(format!("there is no proposal `{}`", t.slug)),
-            Some(target) => fragment_problem(target, t.fragment),
+        (Some(t), None) => (Some(format!("there is no edition `{}`", t.edition.unwrap_or_default())), None),
+        (Some(t), Some(proposals)) => match find_proposal(proposals, t.slug) {
+            None => (Some(format!("there is no proposal `{}`", t.slug)), None),
+            Some((target, former)) => (fragment_problem(target, t.fragment), former.then_some((t, target))),
         },
     };
-    match problem {
-        Some(problem) => {
-            let line = text.body_line + link.line - 1;
-            Err(Error::at_line(text.body.path(), line, format!("broken link {}: {problem}", link.target)))
-        }
-        None => Ok(()),
+    if let Some(problem) = problem {
+        return Err(Error::at_line(text.body.path(), line, format!("broken link {}: {problem}", link.target)));
     }
+    Ok(former.map(|(t, target)| {
+        let edition = t.edition.map_or(String::new(), |e| format!("{e}/"));
+        let fragment = if t.fragment.is_empty() { String::new() } else { format!("#{}", t.fragment) };
+        format!(
+            "{}:{line}: link {} names proposal {} by its former slug `{}`: it leads there, but write @/{edition}proposals/{}.md{fragment} (see README, \"Renaming a proposal\")",
+            text.body.path().display(),
+            link.target,
+            target.number,
+            t.slug,
+            target.slug
+        )
+    }))
 }
 
 /// Footnotes that do not work as written ([`Document::footnote_problems`]), each on its line.

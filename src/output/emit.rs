@@ -6,8 +6,8 @@
 //! text: each proposal's body is read again, parsed (and converted), and made into its
 //! page, its part of the full text and its records of the search index; the full text and
 //! the index are written as their parts come, and the proposal is dropped. Then the short
-//! links and the landing pages, and last the search pages, which name the indexes by their
-//! content-hashed file names.
+//! links, the former addresses of renamed proposals and the landing pages, and last the
+//! search pages, which name the indexes by their content-hashed file names.
 
 use std::collections::BTreeMap;
 
@@ -67,6 +67,7 @@ pub fn emit(editions: &[Prepared], archive: Option<&Localized>, out: &dyn Output
     for prepared in editions {
         let site = &prepared.site;
         let mut inputs = render::Inputs::new(site, theme, &prepared.converters);
+        inputs.editions = sites.clone();
         let fold = search::folding_table(&site.cjk_chars, prepared.converters.values().next());
         // Each page with its place in the site (which decides which page a problem is
         // reported on), by language; then the other pages; then the search pages.

@@ -1,9 +1,10 @@
 // Deep links in a real browser: a paragraph link opens highlighted and in view, the
-// language switcher and short links keep the #fragment, and "copy link" copies it.
+// language switcher, short links and a renamed proposal's former addresses keep the
+// #fragment, and "copy link" copies it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { siteAndBrowser, phone } from "./lib.mjs";
-import { proposal, anchor, literal } from "./pages.mjs";
+import { proposal, anchor, literal, aliases } from "./pages.mjs";
 
 const env = siteAndBrowser();
 // A paragraph of the proposal with the most paragraphs (its third), found in build/.
@@ -47,6 +48,33 @@ test("without JavaScript the short link and the switcher still lead to the right
   await page.locator("nav.langs a[hreflang=en]").click();
   await page.waitForURL(new RegExp(`/${literal(en)}$`));
   assert.equal(await page.locator("button.copy").count(), 0, "no copy buttons without JavaScript");
+  await context.close();
+});
+
+// A renamed proposal's former address (`aliases:`): only in a site that has one (the
+// editions fixture does; skipped otherwise).
+const alias = aliases[0];
+const skipAlias = alias ? false : "no proposal of the edition looked at has a former slug (aliases:)";
+
+test("a former address with a fragment lands on that paragraph of the renamed proposal", { skip: skipAlias }, async () => {
+  const paragraphs = alias.proposal.paragraphs.en;
+  const fragment = `#${paragraphs[paragraphs.length - 1].id}`;
+  for (const lang of ["en", "tc"]) {
+    const page = await env.browser.newPage(phone);
+    await page.goto(env.server.url + alias.paths[lang] + fragment);
+    await page.waitForURL(new RegExp(`/${literal(alias.proposal.paths[lang] + fragment)}$`));
+    const box = await page.locator(fragment).boundingBox();
+    assert.ok(box.y >= 0 && box.y < 844, `${lang}: paragraph ${fragment} in view (y=${box.y})`);
+    await page.close();
+  }
+});
+
+test("without JavaScript a former address still leads to the renamed proposal", { skip: skipAlias }, async () => {
+  const context = await env.browser.newContext({ ...phone, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(env.server.url + alias.paths.sc);
+  await page.waitForURL(new RegExp(`/${literal(alias.proposal.paths.sc)}$`));
+  assert.equal(await page.locator("h1").count(), 1, "the proposal's page");
   await context.close();
 });
 

@@ -12,7 +12,7 @@
 // `tc/` page (a home page with pillar navigation, or an archive), the first card of the
 // archive, each language's home page of the edition (its pillar navigation and its tables
 // of contents), and each proposal page (number, title, paragraphs, short link, language
-// switcher).
+// switcher), and the redirect pages among the proposals' folders (former addresses).
 import fs from "node:fs";
 import path from "node:path";
 import { site } from "./lib.mjs";
@@ -184,6 +184,24 @@ for (const lang of langs) {
   if (proposal.paragraphs[lang].map((p) => p.id).join() !== proposal.paragraphs.tc.map((p) => p.id).join())
     throw new Error(`${proposal.paths[lang]}: paragraph anchors differ from ${proposal.paths.tc}`);
 }
+
+/** The former addresses of renamed proposals (`aliases:`) in the edition looked at: the
+ *  folders of `{edition}tc/proposals/` that are redirect pages (`<body class="redirect">`)
+ *  rather than proposals, each as { paths: {tc, sc, en}, proposal: the proposal (of
+ *  `proposals`) its plain link leads to }. Empty if no proposal has one. */
+export const aliases = fs
+  .readdirSync(path.join(site, `${edition}tc/proposals`))
+  .sort()
+  .map((slug) => `${edition}tc/proposals/${slug}/`)
+  .filter((p) => /<body\b[^>]*class="?redirect"?/.test(read(p)))
+  .map((p) => {
+    const paths = Object.fromEntries(langs.map((l) => [l, p.replace(`${edition}tc/`, `${edition}${l}/`)]));
+    const to = tags(read(p), "a").find((t) => "data-redirect" in t.attrs);
+    const target = to && resolve(p, to.attrs.href);
+    const proposal = proposals.find((q) => q.paths.tc === target);
+    if (!proposal) throw new Error(`${p}: a redirect page among the proposals that leads to no proposal (${target})`);
+    return { paths, proposal };
+  });
 
 /** The paragraph deep-linked to: the proposal's third (or its last, if it has fewer), and
  *  another paragraph of the same page (the next one, or the one before). */

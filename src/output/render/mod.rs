@@ -1,6 +1,7 @@
 //! Render stage, part two: every page of the site through the theme's Tera templates.
 //! This module lays out the URLs and renders the pages outside the language editions
-//! (landing page, short links); [`page`] builds the edition pages.
+//! (landing page, short links, a renamed proposal's former addresses); [`page`] builds
+//! the edition pages.
 //!
 //! URLs follow the Hong Kong government convention: `/{prefix}/` per language, then
 //! `pillars/{slug}/` and `proposals/{slug}/`, each an `index.html`, identical in every
@@ -137,6 +138,8 @@ pub enum Job {
     Edition(LangId, Kind),
     /// A proposal's short link in a language.
     Short(LangId, ProposalId),
+    /// A proposal's former address in a language: its `n`th alias.
+    Alias(LangId, ProposalId, usize),
     /// The root `index.html`.
     Landing,
     /// `404.html`.
@@ -144,7 +147,8 @@ pub enum Job {
 }
 
 /// Every page of the site, in a stable order: each edition (home, full text, search,
-/// pillars, proposals), the short links, the landing and 404 pages.
+/// pillars, proposals), the short links, the former addresses (aliases), the landing and
+/// 404 pages.
 pub fn jobs(site: &Site) -> Vec<Job> {
     let mut jobs = Vec::new();
     for lang in site.language_ids() {
@@ -154,6 +158,11 @@ pub fn jobs(site: &Site) -> Vec<Job> {
     }
     for lang in site.language_ids() {
         jobs.extend(site.proposal_ids().map(|i| Job::Short(lang, i)));
+    }
+    for lang in site.language_ids() {
+        for i in site.proposal_ids() {
+            jobs.extend((0..site.proposal(i).aliases.len()).map(|n| Job::Alias(lang, i, n)));
+        }
     }
     jobs.push(Job::Landing);
     // A site of editions has one 404 page, at its root, made with the archive.
@@ -172,6 +181,9 @@ pub struct Inputs<'a> {
     /// Each language's search index file (path in the output), by language code: filled
     /// in once the indexes are written, before the search pages are rendered.
     pub search_indexes: BTreeMap<String, String>,
+    /// Every edition of the site (for links into another one): set by the caller.
+    pub editions: Vec<&'a Site>,
+    /// Each proposal by its slug and by each of its former slugs.
     slugs: BTreeMap<&'a str, ProposalId>,
     /// For each language, the part of every page's context that is the same on all its
     /// pages (the UI strings `t`), made once: serialising it again for each of 60 000
@@ -183,7 +195,11 @@ pub struct Inputs<'a> {
 
 impl<'a> Inputs<'a> {
     pub fn new(site: &'a Site, theme: &'a Theme, converters: &'a BTreeMap<String, Converter>) -> Inputs<'a> {
-        let slugs = site.proposal_ids().map(|i| (site.proposal(i).slug.as_str(), i)).collect();
+        let mut slugs: BTreeMap<&str, ProposalId> = BTreeMap::new();
+        for i in site.proposal_ids() {
+            slugs.extend(site.proposal(i).aliases.iter().map(|a| (a.as_str(), i)));
+        }
+        slugs.extend(site.proposal_ids().map(|i| (site.proposal(i).slug.as_str(), i)));
         let shared = site
             .languages
             .iter()
@@ -208,7 +224,7 @@ impl<'a> Inputs<'a> {
                     .collect()
             })
             .collect();
-        Inputs { site, theme, converters, search_indexes: BTreeMap::new(), slugs, shared, proposal_nav }
+        Inputs { site, theme, converters, search_indexes: BTreeMap::new(), editions: Vec::new(), slugs, shared, proposal_nav }
     }
 
     /// Proposal `q`'s Markdown body in language `lang` (an index into `site.languages`),
@@ -295,7 +311,15 @@ pub fn render(inputs: &Inputs, job: Job, summary: Option<&Summary>) -> Result<Pa
     let site = inputs.site;
     match job {
         Job::Edition(lang, kind) => page::render(inputs, lang, kind, summary),
-        Job::Short(lang, i) => render_short_link(site, inputs.theme, &inputs.shared[lang.0], site.language(lang), i),
+        Job::Short(l, i) => {
+            let lang = site.language(l);
+            render_proposal_redirect(site, inputs.theme, &inputs.shared[l.0], lang, i, &short_dir(site, lang, site.proposal(i)))
+        }
+        Job::Alias(l, i, n) => {
+            let lang = site.language(l);
+            let dir = site.submission.path() + &layout::alias(&lang.prefix, &site.proposal(i).aliases[n]);
+            render_proposal_redirect(site, inputs.theme, &inputs.shared[l.0], lang, i, &dir)
+        }
         Job::Landing => render_landing(&[site], &site.title, inputs.theme, &site.submission.path(), None, "landing"),
         Job::NotFound => render_landing(&[site], &site.title, inputs.theme, "", None, "not_found"),
     }
@@ -358,8 +382,12 @@ fn internal_href(inputs: &Inputs, lang: &Language, root: &str, target: &str) -> 
     let target = model::internal_target(target)?;
     let fragment = if target.fragment.is_empty() { String::new() } else { format!("#{}", target.fragment) };
     let dir = match target.edition.filter(|e| *e != inputs.site.submission.name) {
-        // Another edition's proposal (the model proved it exists), in the same language.
-        Some(edition) => format!("{edition}/{}", layout::proposal(&lang.prefix, target.slug)),
+        // Another edition's proposal (the model proved it exists, by its slug or a former
+        // one), in the same language.
+        Some(edition) => {
+            let current = inputs.editions.iter().find(|s| s.submission.name == edition).and_then(|s| model::find_proposal(&s.proposals, target.slug));
+            format!("{edition}/{}", layout::proposal(&lang.prefix, current.map_or(target.slug, |(p, _)| p.slug.as_str())))
+        }
         None => page_dir(lang, inputs.site, Kind::Proposal(*inputs.slugs.get(target.slug)?)),
     };
     Some(format!("{root}{dir}{fragment}"))
@@ -381,11 +409,12 @@ struct RedirectCtx<'a> {
     canonical: Option<String>,
 }
 
-/// `/{prefix}/{n}/`: a tiny page that sends the reader on to proposal n, on any static host.
-fn render_short_link(site: &Site, theme: &Theme, shared: &tera::Context, lang: &Language, i: ProposalId) -> Result<Page> {
+/// `dir/index.html`, a tiny page that sends the reader on to proposal `i`, on any static
+/// host (its fragment kept by the theme's script): a short link (`/{prefix}/{n}/`) or a
+/// former address (`/{prefix}/proposals/OLD/`).
+fn render_proposal_redirect(site: &Site, theme: &Theme, shared: &tera::Context, lang: &Language, i: ProposalId, dir: &str) -> Result<Page> {
     let q = site.proposal(i);
-    let dir = short_dir(site, lang, q);
-    let root = root_of(&dir);
+    let root = root_of(dir);
     let ctx = RedirectCtx {
         kind: "redirect",
         lang: lang_ctx(lang),
