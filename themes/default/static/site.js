@@ -2,7 +2,8 @@
 // - short-link pages (/en/6/) keep the #fragment when they send the reader on;
 // - the language switcher keeps the #fragment, so a paragraph stays in view;
 // - each numbered paragraph gets a "copy link" button;
-// - short links are shown as the full address to copy.
+// - short links are shown as the full address to copy;
+// - on a phone, the current pillar is scrolled into view in the pillars' row.
 (function () {
   "use strict";
   var doc = document;
@@ -24,6 +25,12 @@
   doc.querySelectorAll("a.shortlink").forEach(function (a) {
     a.textContent = a.href;
   });
+
+  var row = doc.querySelector("nav.pillars");
+  var current = row && row.querySelector("a.current");
+  if (current && row.scrollWidth > row.clientWidth) {
+    row.scrollLeft = current.offsetLeft - row.offsetLeft - 8;
+  }
 
   var data = doc.body.dataset;
   var status = doc.getElementById("status");
