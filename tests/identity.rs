@@ -164,3 +164,40 @@ fn a_bad_logo_is_refused_at_its_line() {
     let line = project.read("content/site.yaml").lines().count() as u64 + 3; // the mapping's first line, `file:`
     assert_build_rejected(&project, |p| add_settings(p, &logo.replace("logo.svg", "logo.png")), &format!("content/site.yaml:{line}:"), "not the PNG image");
 }
+
+#[test]
+fn a_printed_page_names_the_publication_the_edition_the_date_and_its_address() {
+    let out = fixture_site();
+    for lang in LANGS {
+        for p in proposals() {
+            let dir = format!("{lang}/proposals/{}/", p.slug);
+            let page = parse_page(&out.join(format!("{dir}index.html")));
+            let head = texts(&page, ".print-only.print-head p");
+            assert_eq!(head.len(), 2, "{dir}: {head:?}");
+            let title = texts(&page, "a.brand")[0].clone();
+            let name = texts(&page, "nav.langs .current .lang-name")[0].clone();
+            assert!(head[0].contains(&title) && head[0].contains(&name), "{dir}: {head:?}");
+            assert!(head[1].ends_with(&format!("{BASE_URL}{dir}")), "{dir}: the page's address: {head:?}");
+        }
+    }
+    // The date is the document's (from the settings), in the page's language.
+    let settings = std::fs::read_to_string(repo().join(FIXTURE).join("site.yaml")).unwrap();
+    let en_date = settings
+        .split("\ndate:")
+        .nth(1)
+        .and_then(|d| d.lines().find(|l| l.trim_start().starts_with("en:")))
+        .unwrap()
+        .split_once(':')
+        .unwrap()
+        .1
+        .trim()
+        .to_string();
+    let page = parse_page(&out.join("en/full/index.html"));
+    assert!(texts(&page, ".print-head p")[1].starts_with(&en_date), "{en_date}");
+    // The full text's print button: without JavaScript, a link to the instructions beside it.
+    assert_eq!(attr(&page, "a.print-button[data-print]", "href"), ["#print"]);
+    assert_eq!(page.select(&sel("#print p")).count(), 1);
+    let css = std::fs::read_dir(out.join("assets")).unwrap().map(|e| e.unwrap().path()).find(|p| p.to_string_lossy().contains("style.")).unwrap();
+    let css = std::fs::read_to_string(css).unwrap();
+    assert!(css.contains(".print-only { display: none; }") && css.contains(".print-only { display: block; }"), "hidden on screen, shown on paper");
+}

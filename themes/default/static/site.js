@@ -3,6 +3,8 @@
 // - the language switcher keeps the #fragment, so a paragraph stays in view;
 // - each numbered paragraph gets a "copy link" button;
 // - short links are shown as the full address to copy;
+// - the "Print" button of the full text prints (without JavaScript it is a link to the
+//   instructions beside it);
 // - on a phone, the current pillar is scrolled into view in the pillars' row.
 (function () {
   "use strict";
@@ -24,6 +26,13 @@
 
   doc.querySelectorAll("a.shortlink").forEach(function (a) {
     a.textContent = a.href;
+  });
+
+  doc.querySelectorAll("a[data-print]").forEach(function (a) {
+    a.addEventListener("click", function (event) {
+      event.preventDefault();
+      window.print();
+    });
   });
 
   var row = doc.querySelector("nav.pillars");
