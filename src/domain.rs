@@ -98,6 +98,8 @@ pub struct Site {
     /// The link-preview image: its path from the project root and its path in the output.
     /// The image link previews show: its path in the output, its bytes.
     pub share_image: Option<(String, Vec<u8>)>,
+    /// The publisher's logo, website and colour (site-wide).
+    pub identity: Identity,
     pub languages: Vec<Language>,
     pub publisher: Localized,
     pub title: Localized,
@@ -113,6 +115,42 @@ pub struct Site {
     pub cjk_chars: Vec<char>,
     /// The images the proposals show, each once.
     pub images: Vec<Image>,
+}
+
+/// The publisher's identity, from the site-wide settings: what the header, the landing
+/// page, the favicon and the browser's theme colour show.
+#[derive(Debug, Clone, Default)]
+pub struct Identity {
+    /// Without a logo, the header sets the publisher's name as a wordmark.
+    pub logo: Option<Logo>,
+    /// The publisher's own website (`https://www.example.org.hk/`).
+    pub publisher_url: Option<String>,
+    /// From the `colour` setting; `None`: the theme's own colours and favicon.
+    pub colours: Option<Colours>,
+    /// What the favicon shows: the publisher's first character (CJK) or initials.
+    pub mark: String,
+}
+
+/// The publisher's logo as published.
+#[derive(Debug, Clone)]
+pub struct Logo {
+    /// Its path in the output, from the site root (`assets/logo.1a2b3c4d.svg`).
+    pub output: String,
+    pub width: u32,
+    pub height: u32,
+    pub bytes: Vec<u8>,
+    /// What it shows, in words, per language (generated languages converted).
+    pub alt: Localized,
+}
+
+/// The accent colours derived from the publisher's colour, each `#rrggbb`, every pair
+/// readable (WCAG contrast of at least 4.5:1) on the theme's backgrounds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Colours {
+    /// The colour as set: links and buttons on the light backgrounds, with white on it.
+    pub light: String,
+    /// A light tint of it for dark mode, with the dark background's colour on it.
+    pub dark: String,
 }
 
 /// A language edition.

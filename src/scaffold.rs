@@ -28,7 +28,7 @@ pub fn require_project(root: &Path) -> Result<()> {
 }
 
 /// The settings of a new project. Placeholders are in [brackets] (〔〕 in Chinese).
-const SITE_YAML: &str = r#"# Site-wide settings for microsite: one file per edition of the submission.
+const SITE_YAML: &str = r##"# Site-wide settings for microsite: one file per edition of the submission.
 # Text fields are given per authored language (zh-Hant, en); the Simplified Chinese
 # edition is generated from zh-Hant at build time and never written here.
 #
@@ -68,6 +68,19 @@ publisher:
   zh-Hant: 〔發表機構名稱〕
   en: '[Name of the publishing organisation]'
 
+# The publisher's identity (all optional). Its own website, which its name in every
+# page's header links to; its colour for links, buttons, the favicon and the browser's
+# theme colour (dark enough for text on white: WCAG contrast 4.5:1; without it, the
+# theme's own); its logo, a picture under content/ with what it shows in words (without
+# one, the header sets the publisher's name as a wordmark).
+# publisher_url: https://www.example.org.hk/
+# colour: "#1d4f8f"
+# logo:
+#   file: images/logo.svg
+#   alt:
+#     zh-Hant: 〔發表機構名稱〕
+#     en: '[Name of the publishing organisation]'
+
 title:
   zh-Hant: 〔建議書標題〕
   en: '[Title of the submission]'
@@ -89,7 +102,7 @@ pillars:
     title:
       zh-Hant: 〔第一個政策範疇〕
       en: '[The first policy pillar]'
-"#;
+"##;
 
 const OVERRIDES: &str = "# Reviewed corrections to OpenCC's hk2s conversion for the Simplified Chinese edition.
 #

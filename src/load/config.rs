@@ -30,6 +30,18 @@ pub struct SiteConfig {
     /// An image for link previews on social media, a path under `content/`.
     #[serde(default)]
     pub share_image: Option<Spanned<String>>,
+    /// The publisher's logo: a picture under `content/` and its description per authored
+    /// language (`logo: {file: images/logo.svg, alt: {zh-Hant: …, en: …}}`); without one,
+    /// the header sets the publisher's name as a wordmark.
+    #[serde(default)]
+    pub logo: Option<Spanned<LogoSetting>>,
+    /// The publisher's own website, which its name or logo in the header links to.
+    #[serde(default)]
+    pub publisher_url: Option<Spanned<String>>,
+    /// The publisher's colour (`"#8f1d21"`): links, buttons, the favicon and the browser's
+    /// theme colour; without it, the theme's own.
+    #[serde(default)]
+    pub colour: Option<Spanned<String>>,
     /// The editions, in the order the language switcher lists them.
     pub languages: Vec<LanguageConfig>,
     pub publisher: Localized,
@@ -60,6 +72,18 @@ pub struct SiteWideConfig {
     pub base_url: Option<Spanned<String>>,
     #[serde(default)]
     pub share_image: Option<Spanned<String>>,
+    /// The publisher's logo: a picture under `content/` and its description per authored
+    /// language (`logo: {file: images/logo.svg, alt: {zh-Hant: …, en: …}}`); without one,
+    /// the header sets the publisher's name as a wordmark.
+    #[serde(default)]
+    pub logo: Option<Spanned<LogoSetting>>,
+    /// The publisher's own website, which its name or logo in the header links to.
+    #[serde(default)]
+    pub publisher_url: Option<Spanned<String>>,
+    /// The publisher's colour (`"#8f1d21"`): links, buttons, the favicon and the browser's
+    /// theme colour; without it, the theme's own.
+    #[serde(default)]
+    pub colour: Option<Spanned<String>>,
     pub languages: Vec<LanguageConfig>,
     pub publisher: Localized,
     /// The site's name (`Policy submissions`), per authored language.
@@ -121,6 +145,16 @@ pub struct PillarConfig {
     /// Optional Markdown shown at the top of the pillar page.
     #[serde(default)]
     pub intro: Localized,
+}
+
+/// `logo:` in the settings: the picture, and what it shows in words per authored language
+/// (its `alt` text: usually the publisher's name).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogoSetting {
+    /// A path under `content/`.
+    pub file: String,
+    pub alt: Localized,
 }
 
 /// `source:` in the settings: `source: source.zh-Hant.txt`, or
@@ -215,6 +249,9 @@ pub fn load(root: &Path, submission: &Submission) -> Result<SiteConfig> {
         theme: site.theme,
         base_url: site.base_url,
         share_image: site.share_image,
+        logo: site.logo,
+        publisher_url: site.publisher_url,
+        colour: site.colour,
         languages: site.languages,
         publisher: site.publisher,
         title: edition.title,

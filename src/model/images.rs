@@ -118,7 +118,7 @@ fn percent_decoded(text: &str) -> String {
 
 /// An image's width and height in pixels and its extension in the output, if it is a
 /// picture of the type its name says.
-fn measure(rel: &str, bytes: &[u8]) -> std::result::Result<(u32, u32, &'static str), String> {
+pub(crate) fn measure(rel: &str, bytes: &[u8]) -> std::result::Result<(u32, u32, &'static str), String> {
     let ext = rel.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     let (expected, ext) = match ext.as_str() {
         "png" => (imagesize::ImageType::Png, "png"),

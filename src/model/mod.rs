@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 pub mod aliases;
+pub mod identity;
 pub mod images;
 pub mod rules;
 
@@ -92,12 +93,15 @@ pub fn build(
         None => None,
         Some(image) => Some(share_image(root, submission, &image.value, image.referenced.line())?),
     };
+    let publisher = localized("publisher", &config.publisher, true)?;
+    let identity = identity::build(root, submission, &config, &authored, &publisher)?;
     let site = Site {
         submission: submission.clone(),
         theme: config.theme.clone(),
         base_url,
         share_image,
-        publisher: localized("publisher", &config.publisher, true)?,
+        identity,
+        publisher,
         title: localized("title", &config.title, true)?,
         date: localized("date", &config.date, true)?,
         intro: parse_all(&localized("intro", &config.intro, false)?),

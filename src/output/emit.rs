@@ -438,6 +438,12 @@ fn publishing_files(sites: &[&Site], archive: bool) -> Result<Vec<OutputFile>> {
     if let Some((output, bytes)) = &site.share_image {
         files.push(OutputFile { path: output.clone(), bytes: bytes.clone() });
     }
+    if let Some(logo) = &site.identity.logo {
+        files.push(OutputFile { path: logo.output.clone(), bytes: logo.bytes.clone() });
+    }
+    if let Some((css, icon)) = crate::output::identity::files(&site.identity) {
+        files.extend([css, icon].map(|f| OutputFile { path: f.path, bytes: f.text.into_bytes() }));
+    }
     // The proposals' images, each once: an image two editions show has one address.
     let images: BTreeMap<&str, &[u8]> = sites.iter().flat_map(|s| &s.images).map(|i| (i.output.as_str(), i.bytes.as_slice())).collect();
     files.extend(images.into_iter().map(|(path, bytes)| OutputFile { path: path.to_string(), bytes: bytes.to_vec() }));

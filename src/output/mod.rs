@@ -2,6 +2,7 @@
 //! folder replaced.
 
 pub mod emit;
+pub mod identity;
 pub mod outdir;
 pub mod progress;
 pub mod publish;

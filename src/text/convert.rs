@@ -162,6 +162,9 @@ pub fn generate(site: &mut Site, strings: &mut BTreeMap<String, Strings>, conver
         for map in [&mut site.publisher, &mut site.title, &mut site.date, &mut site.search_examples] {
             convert_entry(map, &from, &to, cc);
         }
+        if let Some(logo) = &mut site.identity.logo {
+            convert_entry(&mut logo.alt, &from, &to, cc);
+        }
         if let Some(doc) = site.intro.get(&from) {
             let converted = cc.document(doc);
             site.intro.insert(to.clone(), converted);

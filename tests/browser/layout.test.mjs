@@ -1,6 +1,9 @@
 // Reading on a phone: nothing overflows at 390 px (nor at 320 px, the width a 1280 px
 // screen has at 200 % zoom), the pillar navigation is there and thumb-sized without
-// JavaScript, body text is large enough, no request leaves the site, pages stay light;
+// JavaScript (one row that scrolls sideways, each link coming on screen when focused), a
+// proposal's first paragraph in the upper half of the first screen, body text is large
+// enough, no request leaves the site, pages stay light; printed pages name the publication
+// and their address;
 // the same (less the pillars: their edition cards instead) for the archive pages of a site
 // of editions and the not-found page; and screenshots at 390×844 and 1280×800 for a person
 // to look at.
@@ -44,10 +47,19 @@ for (const { lang, kind, path: pagePath } of everyKind) {
       assert.ok(scrollWidth <= clientWidth, `at ${width}px the page is ${scrollWidth}px wide`);
       const pillars = page.locator("nav.pillars a");
       assert.equal(await pillars.count(), counts.pillars, `${counts.pillars} pillar links, one per pillar`);
+      // On a phone the pillars are one row that scrolls sideways: the row is on screen,
+      // and each link is thumb-sized and comes on screen when focused (keyboard) or scrolled to.
+      const row = await page.locator("nav.pillars").boundingBox();
+      assert.ok(row && row.x >= 0 && row.x + row.width <= width && row.y < 844, `the pillars' row is on screen: ${JSON.stringify(row)}`);
       for (let i = 0; i < counts.pillars; i++) {
-        const box = await pillars.nth(i).boundingBox();
+        const link = pillars.nth(i);
+        await link.focus();
+        let box = await link.boundingBox();
         assert.ok(box && box.height >= 44 && box.width >= 44, `pillar link ${i + 1} is ${box?.width}×${box?.height}`);
-        assert.ok(box.x >= 0 && box.x + box.width <= width, `pillar link ${i + 1} is on screen`);
+        assert.ok(box.x < width && box.x + box.width > 0, `pillar link ${i + 1} comes on screen when focused: ${box.x}–${box.x + box.width}`);
+        await link.evaluate((a) => a.scrollIntoView({ block: "nearest", inline: "nearest" }));
+        box = await link.boundingBox();
+        assert.ok(box.x >= 0 && box.x + box.width <= width, `pillar link ${i + 1} is whole on screen scrolled to: ${box.x}–${box.x + box.width}`);
       }
       const size = await page.evaluate(() => {
         const text = document.querySelector("main .body p.para, main .intro p, main .toc li, main .search-form input");
@@ -199,6 +211,24 @@ test("HTML, CSS and JavaScript of every page weigh at most 30 KB gzipped", () =>
   assert.ok(heaviest[0][0] <= 30 * 1024, `${heaviest[0][1]} weighs ${heaviest[0][0]} bytes gzipped`);
 });
 
+// A phone's first screen shows the start of the text, not only navigation: the first
+// paragraph of every proposal starts in the upper half of a 390×844 screen, in every language.
+test("on a phone, a proposal's first paragraph starts in the upper half of the first screen", async () => {
+  const context = await browser.newContext(phone);
+  const page = await context.newPage();
+  const low = [];
+  for (const p of proposals) {
+    for (const lang of langs) {
+      if (!p.paragraphs[lang].length) continue;
+      await page.goto(server.url + p.paths[lang]);
+      const box = await page.locator(".body p.para").first().boundingBox();
+      if (!box || box.y >= 844 / 2) low.push(`${p.paths[lang]}: ${box?.y}px`);
+    }
+  }
+  assert.deepEqual(low, [], "first paragraphs starting at or below 422 px");
+  await context.close();
+});
+
 test("dark mode follows the system setting", async () => {
   const context = await browser.newContext({ ...phone, colorScheme: "dark" });
   const page = await context.newPage();
@@ -215,6 +245,16 @@ test("the print stylesheet drops navigation and keeps paragraph numbers", async 
   assert.equal(await page.locator("header.site-header").isVisible(), false);
   assert.equal(await page.locator("nav.pager").isVisible(), false);
   assert.equal(await page.locator(`#${anchor.id} .pnum`).isVisible(), true);
+  // Printed, the page names the publication and its address.
+  const canonical = await page.locator("link[rel=canonical]").getAttribute("href");
+  const head = page.locator(".print-head");
+  assert.equal(await head.isVisible(), true, "the print-only header shows on paper");
+  const printed = await head.innerText();
+  if (canonical) assert.ok(printed.includes(canonical), `the printed header gives the address ${canonical}: ${printed}`);
+  assert.ok(printed.includes(await page.locator("a.brand").textContent()), `the printed header names the publication: ${printed}`);
+  await page.emulateMedia({ media: "screen" });
+  assert.equal(await head.isVisible(), false, "the print-only header is hidden on screen");
+  await page.emulateMedia({ media: "print" });
   const pdf = await page.pdf({ format: "A4" });
   assert.ok(pdf.length > 10000, "a PDF is produced");
   await page.close();

@@ -89,6 +89,9 @@ struct LangCtx<'a> {
     prefix: &'a str,
     html_lang: &'a str,
     name: &'a str,
+    /// What a narrow screen's language switcher shows: the name's first character for a
+    /// CJK name (`繁`), else the language subtag (`EN`).
+    short: String,
 }
 
 /// Open Graph details shared by a language's pages.
@@ -113,8 +116,60 @@ impl OpenGraph {
     }
 }
 
+/// The publisher's identity as a page shows it, in one language, links relative to the page.
+#[derive(Serialize)]
+struct IdentityCtx<'a> {
+    publisher: &'a str,
+    publisher_url: Option<&'a str>,
+    /// Without it, the theme sets `publisher` as a wordmark.
+    logo: Option<LogoCtx<'a>>,
+    /// The stylesheet and favicon the publisher's colour makes, and the colour itself.
+    stylesheet: Option<String>,
+    favicon: Option<String>,
+    theme_color: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct LogoCtx<'a> {
+    src: String,
+    width: u32,
+    height: u32,
+    alt: &'a str,
+}
+
+/// The paths of the files the publisher's colour makes: (stylesheet, favicon).
+fn identity_paths(site: &Site) -> Option<(String, String)> {
+    crate::output::identity::files(&site.identity).map(|(css, icon)| (css.path, icon.path))
+}
+
+/// `site`'s identity in language `code` on a page whose root is `root`.
+fn identity_ctx<'a>(site: &'a Site, code: &str, root: &str, paths: Option<&(String, String)>) -> IdentityCtx<'a> {
+    let identity = &site.identity;
+    IdentityCtx {
+        publisher: site.publisher.get(code).map_or("", String::as_str),
+        publisher_url: identity.publisher_url.as_deref(),
+        logo: identity.logo.as_ref().map(|logo| LogoCtx {
+            src: format!("{root}{}", logo.output),
+            width: logo.width,
+            height: logo.height,
+            alt: logo.alt.get(code).map_or("", String::as_str),
+        }),
+        stylesheet: paths.map(|(css, _)| format!("{root}{css}")),
+        favicon: paths.map(|(_, icon)| format!("{root}{icon}")),
+        theme_color: identity.colours.as_ref().map(|c| c.light.as_str()),
+    }
+}
+
 fn lang_ctx(l: &Language) -> LangCtx<'_> {
-    LangCtx { code: &l.code, prefix: &l.prefix, html_lang: &l.html_lang, name: &l.name }
+    LangCtx { code: &l.code, prefix: &l.prefix, html_lang: &l.html_lang, name: &l.name, short: short_name(l) }
+}
+
+/// The language `l` in one or two characters: `繁`, `简`, `EN`.
+fn short_name(l: &Language) -> String {
+    match l.name.chars().next() {
+        Some(c) if markdown::is_cjk_language(&l.code) && !c.is_ascii() => c.to_string(),
+        _ => l.html_lang.split('-').next().unwrap_or(&l.code).to_uppercase(),
+    }
 }
 
 /// The pages standing in for (part of) a missing translation: proposal pages without a
@@ -191,6 +246,8 @@ pub struct Inputs<'a> {
     shared: Vec<tera::Context>,
     /// For each language and pillar, the navigation (`pillars`) of its proposal pages.
     proposal_nav: Vec<Vec<Option<tera::Context>>>,
+    /// The files the publisher's colour makes: (stylesheet, favicon).
+    identity_paths: Option<(String, String)>,
 }
 
 impl<'a> Inputs<'a> {
@@ -224,7 +281,17 @@ impl<'a> Inputs<'a> {
                     .collect()
             })
             .collect();
-        Inputs { site, theme, converters, search_indexes: BTreeMap::new(), editions: Vec::new(), slugs, shared, proposal_nav }
+        Inputs {
+            site,
+            theme,
+            converters,
+            search_indexes: BTreeMap::new(),
+            editions: Vec::new(),
+            slugs,
+            shared,
+            proposal_nav,
+            identity_paths: identity_paths(site),
+        }
     }
 
     /// Proposal `q`'s Markdown body in language `lang` (an index into `site.languages`),
@@ -479,6 +546,9 @@ struct LandingCtx<'a> {
     x_default: Option<String>,
     editions: Vec<Edition<'a>>,
     og: OpenGraph,
+    identity: IdentityCtx<'a>,
+    /// The publisher's name in each language shown, each once (the wordmark without a logo).
+    publishers: Vec<Link>,
     t: &'a Strings,
 }
 
@@ -529,6 +599,7 @@ pub fn render_landing(sites: &[&Site], title: &crate::domain::Localized, theme: 
             .collect(),
     };
     let x_default = if not_found { None } else { site.base_url.as_ref().map(|b| b.join(if only.is_some() { "" } else { dir })) };
+    let identity = identity_ctx(site, &first.code, &root, identity_paths(site).as_ref());
     let ctx = LandingCtx {
         kind,
         lang: lang_ctx(first),
@@ -553,6 +624,14 @@ pub fn render_landing(sites: &[&Site], title: &crate::domain::Localized, theme: 
         root,
         editions,
         og: OpenGraph::new(site, first, "website"),
+        identity,
+        publishers: languages.iter().fold(Vec::new(), |mut names: Vec<Link>, l| {
+            let name = &site.publisher[&l.code];
+            if !names.iter().any(|n| &n.title == name) {
+                names.push(Link { title: name.clone(), href: String::new(), lang: l.html_lang.clone() });
+            }
+            names
+        }),
         t: &theme.strings[&first.code],
     };
     let path = if not_found { "404.html".to_string() } else { format!("{dir}index.html") };

@@ -125,6 +125,7 @@ struct PageCtx<'a> {
     search_examples: Option<&'a str>,
     previous: Option<Link>,
     next: Option<Link>,
+    identity: super::IdentityCtx<'a>,
 }
 
 /// Longest description, in characters: about what search engines show.
@@ -266,6 +267,7 @@ pub(super) fn render(inputs: &Inputs, lang_index: LangId, kind: Kind, summary: O
         search_examples: matches!(kind, Kind::Search).then(|| site.search_examples.get(code).map(String::as_str)).flatten(),
         previous,
         next,
+        identity: super::identity_ctx(site, code, &root, inputs.identity_paths.as_ref()),
         root,
     };
     let nav = match kind {

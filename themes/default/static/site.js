@@ -2,7 +2,10 @@
 // - short-link pages (/en/6/) keep the #fragment when they send the reader on;
 // - the language switcher keeps the #fragment, so a paragraph stays in view;
 // - each numbered paragraph gets a "copy link" button;
-// - short links are shown as the full address to copy.
+// - short links are shown as the full address to copy;
+// - the "Print" button of the full text prints (without JavaScript it is a link to the
+//   instructions beside it);
+// - on a phone, the current pillar is scrolled into view in the pillars' row.
 (function () {
   "use strict";
   var doc = document;
@@ -24,6 +27,19 @@
   doc.querySelectorAll("a.shortlink").forEach(function (a) {
     a.textContent = a.href;
   });
+
+  doc.querySelectorAll("a[data-print]").forEach(function (a) {
+    a.addEventListener("click", function (event) {
+      event.preventDefault();
+      window.print();
+    });
+  });
+
+  var row = doc.querySelector("nav.pillars");
+  var current = row && row.querySelector("a.current");
+  if (current && row.scrollWidth > row.clientWidth) {
+    row.scrollLeft = current.offsetLeft - row.offsetLeft - 8;
+  }
 
   var data = doc.body.dataset;
   var status = doc.getElementById("status");
