@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 pub mod images;
+pub mod pages;
 pub mod rules;
 
 use crate::domain::BaseUrl;
@@ -104,6 +105,7 @@ pub fn build(
         proposals,
         cjk_chars,
         images,
+        site_wide: Default::default(),
     };
     warnings.extend(check_raw_html_in_intro(&site_file, None, "intro", &site.intro));
     warnings.extend(intro_warnings);
