@@ -205,7 +205,7 @@ export const kinds = {
   proposal: (l) => proposal.paths[l],
   full: (l) => `${edition}${l}/full/`,
   search: (l) => `${edition}${l}/search/`,
-  ...(sitePage ? { page: (l) => sitePage.paths[l] } : {}),
+  ...(sitePage ? { "site-page": (l) => sitePage.paths[l] } : {}),
 };
 export const everyKind = langs.flatMap((l) => Object.entries(kinds).map(([kind, path]) => ({ lang: l, kind, path: path(l) })));
 
