@@ -115,6 +115,102 @@ pub struct Site {
     pub cjk_chars: Vec<char>,
     /// The images the proposals show, each once.
     pub images: Vec<Image>,
+    /// What every page of the site shares whatever its edition: the site's own pages and
+    /// what the footer says (set once every edition is prepared; empty until then).
+    pub site_wide: std::sync::Arc<SiteWide>,
+}
+
+/// What is the same on every page of the site, in every edition: the site's own pages
+/// (`content/pages/`: about, contact, accessibility…), which the footer links to, and
+/// the footer's copyright line and date of last revision.
+#[derive(Debug, Default)]
+pub struct SiteWide {
+    /// In the footer's order.
+    pub pages: Vec<SitePage>,
+    /// When the site was last revised (`revised:` in content/site.yaml).
+    pub revised: Option<IsoDate>,
+    /// The year of the copyright line: `copyright:`, else the year of `revised`.
+    pub copyright: Option<u32>,
+    /// How to reach the publisher (`contact:`): shown, where filled in, on a page whose
+    /// front matter asks for it.
+    pub contact: Contact,
+    /// For a site of editions, its name (`title` in content/site.yaml) per language: the
+    /// site-wide pages carry it rather than one edition's title.
+    pub name: Option<Localized>,
+}
+
+/// The publisher's contact details (`contact:` in content/site.yaml); empty where not filled in.
+#[derive(Debug, Default, Clone)]
+pub struct Contact {
+    pub email: String,
+    pub phone: String,
+    /// The postal address, per language.
+    pub address: Localized,
+}
+
+/// A page of the site's own, `content/pages/SLUG.LANG.md`, one file per authored language,
+/// published at [`layout::page`] in every language.
+#[derive(Debug)]
+pub struct SitePage {
+    pub slug: String,
+    /// Its place in the footer (`order:`); pages without one come after, by slug.
+    pub order: Option<u32>,
+    /// Whether it shows the publisher's [`Contact`] details after its text.
+    pub contact: bool,
+    /// Its text in each language (a generated language's converted when the page is made).
+    pub texts: BTreeMap<String, PageText>,
+}
+
+/// A site page in one language.
+#[derive(Debug, Clone)]
+pub struct PageText {
+    pub title: String,
+    pub description: Option<String>,
+    /// Where the Markdown body is (for a generated language, its source's file).
+    pub body: BodySource,
+}
+
+/// Index of a page in [`SiteWide::pages`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PageId(pub usize);
+
+/// A calendar date written `YYYY-MM-DD` (ISO 8601), as the settings give it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct IsoDate {
+    pub year: u32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl std::str::FromStr for IsoDate {
+    type Err = ();
+    /// `2024-02-20`: four digits, two, two, a day that exists in that month.
+    fn from_str(text: &str) -> Result<IsoDate, ()> {
+        let parts: Vec<&str> = text.split('-').collect();
+        let [y, m, d] = parts.as_slice() else { return Err(()) };
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 || !text.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
+            return Err(());
+        }
+        let (year, month, day): (u32, u32, u32) = (y.parse().map_err(|_| ())?, m.parse().map_err(|_| ())?, d.parse().map_err(|_| ())?);
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return Err(()),
+        };
+        if day == 0 || day > days {
+            return Err(());
+        }
+        Ok(IsoDate { year, month, day })
+    }
+}
+
+impl std::fmt::Display for IsoDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
 }
 
 /// The publisher's identity, from the site-wide settings: what the header, the landing
@@ -408,6 +504,10 @@ pub struct Submission {
 /// The project's site-wide settings file.
 pub const SITE_SETTINGS: &str = "content/site.yaml";
 
+/// The folder of the site's own pages (about, contact…), in either layout; in a site of
+/// editions, the one folder of `content/` that is not an edition.
+pub const PAGES_DIR: &str = "content/pages";
+
 impl Submission {
     /// The layout of a project holding one submission: `content/site.yaml`,
     /// `content/proposals/`, `content/LANG-overrides.txt`, published at the site's root.
@@ -491,6 +591,12 @@ impl Site {
     }
     pub fn proposal_ids(&self) -> impl Iterator<Item = ProposalId> {
         (0..self.proposals.len()).map(ProposalId)
+    }
+    pub fn page(&self, id: PageId) -> &SitePage {
+        &self.site_wide.pages[id.0]
+    }
+    pub fn page_ids(&self) -> impl Iterator<Item = PageId> {
+        (0..self.site_wide.pages.len()).map(PageId)
     }
     /// The proposals of pillar `pillar`, in document order.
     pub fn proposals_of(&self, pillar: PillarId) -> impl Iterator<Item = (ProposalId, &Proposal)> {
@@ -602,6 +708,16 @@ pub mod layout {
     /// proposal page's.
     pub fn alias(prefix: &str, former_slug: &str) -> String {
         proposal(prefix, former_slug)
+    }
+    /// `tc/about/`: a page of the site's own (`content/pages/about.zh-Hant.md`), from the
+    /// site's root in either layout (site-wide: not under an edition's folder).
+    pub fn page(prefix: &str, slug: &str) -> String {
+        format!("{prefix}/{slug}/")
+    }
+    /// The names a site page's slug cannot have: the folders of an edition's own pages
+    /// beside it (`tc/full/`…), and numbers (short links, `tc/6/`).
+    pub fn reserved_page_slug(slug: &str) -> bool {
+        ["full", "search", "pillars", "proposals"].contains(&slug) || slug.bytes().all(|b| b.is_ascii_digit())
     }
     /// `tc/6/`: a proposal's short link.
     pub fn short(prefix: &str, number: u32) -> String {

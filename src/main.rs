@@ -168,6 +168,9 @@ fn run(command: Command) -> microsite::Result<ExitCode> {
             for warning in &report.warnings {
                 term::warning(warning);
             }
+            for notice in &report.notices {
+                term::notice(notice);
+            }
             for (edition, pages) in report.editions.iter().filter(|(name, _)| !name.is_empty()) {
                 eprintln!("  {edition}: {pages} pages");
             }
@@ -187,6 +190,9 @@ fn run(command: Command) -> microsite::Result<ExitCode> {
             }
             for note in site.notes() {
                 println!("{note}");
+            }
+            for notice in site.notices() {
+                println!("notice: {notice}");
             }
             for warning in site.warnings() {
                 println!("problem: {warning}");

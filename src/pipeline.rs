@@ -7,7 +7,7 @@ use crate::domain::Localized;
 use crate::error::{Error, Result};
 use crate::output::emit::{emit, Emitted};
 use crate::output::{progress, render, write};
-use crate::prepare::{prepare, Prepared};
+use crate::prepare::{prepare, prepare_site_wide, Prepared, SiteWidePrepared};
 use crate::timings::Timings;
 
 /// What `microsite build` was asked to do.
@@ -49,6 +49,8 @@ pub struct BuildReport {
     pub out: PathBuf,
     /// The pages of each edition, by name (empty for a single submission).
     pub editions: Vec<(String, usize)>,
+    /// Things left to fill in ([`Whole::notices`]): said, never a failure.
+    pub notices: Vec<String>,
 }
 
 /// Every submission of the project, prepared: the one in `content/`, or each edition
@@ -58,6 +60,9 @@ pub struct Whole {
     pub editions: Vec<Prepared>,
     /// For a site of editions, its name (`title` in content/site.yaml), per language.
     pub archive: Option<Localized>,
+    /// The site-wide part's converters, warnings and notices; its pages and settings
+    /// themselves are moved into every edition's `site.site_wide`.
+    pub site_wide: SiteWidePrepared,
 }
 
 impl Whole {
@@ -88,12 +93,22 @@ impl Whole {
             }
             false => None,
         };
-        Ok(Whole { editions, archive })
+        let mut site_wide = prepare_site_wide(root, &editions[0], archive.clone())?;
+        let shared = std::sync::Arc::new(std::mem::take(&mut site_wide.site_wide));
+        for edition in &mut editions {
+            edition.site.site_wide = shared.clone();
+        }
+        Ok(Whole { editions, archive, site_wide })
     }
 
-    /// The warnings of every submission.
+    /// The warnings of every submission, and of the site's pages.
     pub fn warnings(&self) -> impl Iterator<Item = &String> {
-        self.editions.iter().flat_map(|p| &p.warnings)
+        self.editions.iter().flat_map(|p| &p.warnings).chain(&self.site_wide.warnings)
+    }
+
+    /// Things left to fill in (never a failure, even with `--strict`).
+    pub fn notices(&self) -> impl Iterator<Item = &String> {
+        self.site_wide.notices.iter()
     }
 
     /// What proofreading proved, for every submission.
@@ -102,7 +117,8 @@ impl Whole {
     }
 
     fn emit(&self, out: &dyn write::Output) -> Result<Emitted> {
-        emit(&self.editions, self.archive.as_ref(), out)
+        let converters = self.site_wide.converters.as_ref().unwrap_or(&self.editions[0].converters);
+        emit(&self.editions, self.archive.as_ref(), converters, out)
     }
 }
 
@@ -157,5 +173,6 @@ pub fn build_with_progress(options: &BuildOptions, progress: Option<&progress::P
     let mut timings = Timings::start();
     warnings.extend(staging.swap_in()?);
     timings.lap("swap in");
-    Ok(BuildReport { pages: emitted.pages, files: emitted.files, warnings, out, editions: emitted.editions })
+    let notices = whole.notices().cloned().collect();
+    Ok(BuildReport { pages: emitted.pages, files: emitted.files, warnings, out, editions: emitted.editions, notices })
 }

@@ -3,9 +3,9 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::domain::{Quotes, Site, Submission, CONFIGS};
+use crate::domain::{Localized, Quotes, Site, SiteWide, Submission, CONFIGS};
 use crate::error::Result;
-use crate::load::{config, content, theme};
+use crate::load::{config, content, pages, theme};
 use crate::model;
 use crate::proofread;
 use crate::text::{convert, markdown};
@@ -72,4 +72,45 @@ pub fn prepare(root: &Path, submission: &Submission, base_url: Option<&str>) -> 
     convert::generate(&mut site, &mut theme.strings, &converters);
     timings.lap("convert");
     Ok(Prepared { site, theme, converters, warnings, notes: proofread.notes })
+}
+
+/// The site-wide part, prepared: the site's own pages and the footer's settings.
+pub struct SiteWidePrepared {
+    pub site_wide: SiteWide,
+    /// The converters of the site's pages, in a site of editions: the theme's and
+    /// `content/LANG-overrides.txt`'s entries, no edition's. `None` for one submission,
+    /// whose pages its own converters make.
+    pub converters: Option<BTreeMap<String, convert::Converter>>,
+    /// As [`Prepared::warnings`].
+    pub warnings: Vec<String>,
+    /// Things left to fill in, said by `check` and `build` and never a failure: an empty
+    /// contact field.
+    pub notices: Vec<String>,
+}
+
+/// Runs load → model → convert for what is site-wide (`content/pages/`, and the footer's
+/// settings of content/site.yaml), once for every submission of the project; `first` is
+/// one of them (the newest edition), `name` the site's name in a site of editions.
+pub fn prepare_site_wide(root: &Path, first: &Prepared, name: Option<Localized>) -> Result<SiteWidePrepared> {
+    let site = &first.site;
+    let info = config::site_info(root, &site.submission)?;
+    let files = pages::load(root, markdown::survey)?;
+    let (mut site_wide, findings) = model::pages::build(root, info, files, &site.languages)?;
+    site_wide.name = name;
+    let converters = match site.submission.is_edition() {
+        false => None,
+        true => Some(
+            site.languages
+                .iter()
+                .filter_map(|l| {
+                    let (_, cfg) = l.generated_from.as_ref()?;
+                    let quotes = first.converters.get(&l.code).map_or(Quotes::default(), |c| c.quotes());
+                    Some((l, cfg, quotes))
+                })
+                .map(|(l, cfg, quotes)| Ok((l.code.clone(), convert::Converter::load(root, &Submission::single(), &site.theme, &l.code, cfg, quotes)?)))
+                .collect::<Result<_>>()?,
+        ),
+    };
+    convert::generate_site_wide(&mut site_wide, &site.languages, converters.as_ref().unwrap_or(&first.converters));
+    Ok(SiteWidePrepared { site_wide, converters, warnings: findings.warnings, notices: findings.notices })
 }

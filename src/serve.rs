@@ -45,6 +45,9 @@ fn rebuild(options: &BuildOptions, why: &str) -> bool {
             for warning in &report.warnings {
                 crate::term::warning(warning);
             }
+            for notice in &report.notices {
+                crate::term::notice(notice);
+            }
             eprintln!("{why}: built {} pages in {} ms", report.pages, started.elapsed().as_millis());
             true
         }

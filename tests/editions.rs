@@ -16,6 +16,9 @@ const LANGS: [(&str, &str); 3] = [("tc", "zh-Hant-HK"), ("sc", "zh-Hans"), ("en"
 const BASE: &str = "https://example.org/submissions/";
 const BASE_PATH: &str = "/submissions/";
 
+/// The site's own pages (`content/pages/`, not an edition), by slug: at the site's root.
+const SITE_PAGES: [&str; 2] = ["about", "privacy"];
+
 /// The site's title (`title:` of `site.yaml`) in tc, sc (converted) and en.
 const SITE_TITLE: [&str; 3] = ["晨星工商會財政預算案意見書", "晨星工商会财政预算案意见书", "Morningstar Chamber Budget Submissions"];
 
@@ -149,10 +152,16 @@ fn the_fixture_description_matches_the_fixture() {
         .map(|e| e.unwrap())
         .filter(|e| e.file_type().unwrap().is_dir())
         .map(|e| e.file_name().into_string().unwrap())
+        .filter(|name| name != "pages")
         .collect();
     folders.sort();
     folders.reverse();
     assert_eq!(folders, EDITIONS.iter().map(|e| e.name).collect::<Vec<_>>(), "the edition folders, newest first");
+    let mut pages: Vec<String> = std::fs::read_dir(content.join("pages")).unwrap().map(|f| f.unwrap().file_name().into_string().unwrap()).collect();
+    pages.sort();
+    let mut expected: Vec<String> = SITE_PAGES.iter().flat_map(|slug| [format!("{slug}.en.md"), format!("{slug}.zh-Hant.md")]).collect();
+    expected.sort();
+    assert_eq!(pages, expected, "the site's own pages, one file per authored language");
     for (e, en_titles) in EDITIONS.iter().zip(EN_TITLES) {
         let dir = content.join(e.name);
         let edition_yaml = std::fs::read_to_string(dir.join("edition.yaml")).unwrap();
@@ -212,9 +221,11 @@ fn every_edition_has_todays_pages_under_its_own_folder() {
         assert_eq!(under("tc"), under("sc"), "{}", e.name);
         assert_eq!(under("tc"), under("en"), "{}", e.name);
     }
-    // At the root: the archive and its three languages, latest/ and its three languages, 404.
-    let mut root = vec!["index.html", "latest/index.html", "404.html"];
-    root.extend(["tc/index.html", "sc/index.html", "en/index.html", "latest/tc/index.html", "latest/sc/index.html", "latest/en/index.html"]);
+    // At the root: the archive and its three languages, latest/ and its three languages, 404,
+    // the site's own pages in each language.
+    let mut root: Vec<String> = ["index.html", "latest/index.html", "404.html"].map(String::from).to_vec();
+    root.extend(["tc/index.html", "sc/index.html", "en/index.html", "latest/tc/index.html", "latest/sc/index.html", "latest/en/index.html"].map(String::from));
+    root.extend(LANGS.iter().flat_map(|(prefix, _)| SITE_PAGES.map(|slug| format!("{prefix}/{slug}/index.html"))));
     for page in &root {
         assert!(site.join(page).is_file(), "{page} is missing");
     }
@@ -462,6 +473,8 @@ fn the_sitemap_lists_every_page_of_every_edition_with_its_language_alternates() 
     let mut allowed = required.clone();
     allowed.insert(BASE.to_string());
     allowed.extend(LANGS.iter().map(|(prefix, _)| format!("{BASE}{prefix}/")));
+    // And the site's own pages, once, at the root.
+    allowed.extend(LANGS.iter().flat_map(|(prefix, _)| SITE_PAGES.map(|slug| format!("{BASE}{prefix}/{slug}/"))));
     allowed.extend(EDITIONS.iter().map(|e| format!("{BASE}{}/", e.name)));
     let mut locs = BTreeSet::new();
     for url in root.children().filter(|n| n.is_element()) {

@@ -298,7 +298,9 @@ type Body = (Vec<u8>, Vec<u8>, render::Summary);
 /// what the build's scanner read.
 fn fixture_pages() -> Vec<(String, Vec<u8>, Vec<u8>, Scan)> {
     let project = common::Project::fixture();
-    let prepared = microsite::prepare(project.root(), &microsite::domain::Submission::single(), None).expect("the fixture site");
+    // Prepared whole: the site's own pages and footer are site-wide.
+    let whole = microsite::pipeline::Whole::prepare(project.root(), None).expect("the fixture site");
+    let prepared = &whole.editions[0];
     let (site, theme, converters) = (&prepared.site, &prepared.theme, &prepared.converters);
     let inputs = render::Inputs::new(site, theme, converters);
 

@@ -465,3 +465,18 @@ fn the_glossary_checks_titles_and_settings_and_a_bad_line_is_an_error() {
     project.edit("content/glossary.tsv", |s| format!("{s}膠樽按金 bottle deposit\n"));
     project.assert_error(&["content/glossary.tsv:6: no TAB between the Chinese and the English forms"]);
 }
+
+#[test]
+fn the_sites_own_pages_are_neither_the_source_text_nor_held_to_the_glossary() {
+    let project = Project::new();
+    // Chinese that is not in the source, and English that leaves out the official names of
+    // the glossary terms its Chinese uses (廚餘, 綠色資源局): neither is the submission.
+    project.write("content/pages/about.zh-Hant.md", "---\ntitle: 關於本會\n---\n\n本會關注廚餘問題，並與綠色資源局合作。\n");
+    project.write("content/pages/about.en.md", "---\ntitle: About us\n---\n\nThe Chamber cares about kitchen scraps and works with the resources office.\n");
+    let (ok, check) = project.run(&["check"]);
+    assert!(ok, "{check}");
+    assert!(check.contains("2 proposals with 5 paragraphs") && check.contains(": 0 problem(s)"), "{check}");
+    let (ok, build) = project.run(&["build", "--strict"]);
+    assert!(ok, "{build}");
+    assert!(project.path("build/tc/about/index.html").is_file() && project.path("build/en/about/index.html").is_file());
+}

@@ -70,8 +70,8 @@ fn hreflang_alternates_are_reciprocal_on_every_page() {
         assert_eq!(set.len(), 4, "{}: three languages and x-default", page.display());
         alternates_of.insert(canonical[0].clone(), set);
     }
-    // Home, full text, pillars and proposals in each language, and the landing page.
-    assert_eq!(alternates_of.len(), 3 * (1 + 1 + PILLARS.len() + proposals().len()) + 1);
+    // Home, full text, pillars, proposals and the site's own pages in each language, and the landing page.
+    assert_eq!(alternates_of.len(), 3 * (1 + 1 + PILLARS.len() + proposals().len() + SITE_PAGES.len()) + 1);
     for (url, set) in &alternates_of {
         for (lang, href) in set {
             if lang == "x-default" {
@@ -119,7 +119,11 @@ fn the_sitemap_lists_every_page_with_three_alternates_and_x_default() {
         assert!(site.join(Path::new(rel)).join("index.html").is_file(), "{loc} is a page of the build");
         assert!(locs.insert(loc), "each page listed once");
     }
-    assert_eq!(locs.len(), 3 * (1 + 1 + PILLARS.len() + proposals().len()) + 1, "every page of the editions and the landing page");
+    assert_eq!(
+        locs.len(),
+        3 * (1 + 1 + PILLARS.len() + proposals().len() + SITE_PAGES.len()) + 1,
+        "every page of the editions, the site's own pages and the landing page"
+    );
 }
 
 #[test]

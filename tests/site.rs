@@ -22,6 +22,21 @@ fn the_fixture_description_the_tests_use_matches_the_fixture() {
     let mut expected: Vec<String> = proposals().iter().flat_map(|p| [format!("{}.en.md", p.slug), format!("{}.zh-Hant.md", p.slug)]).collect();
     expected.sort();
     assert_eq!(files, expected, "one file per proposal per authored language");
+    let mut pages: Vec<(u32, String, String)> = Vec::new();
+    for entry in std::fs::read_dir(repo().join(FIXTURE).join("pages")).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        let text = std::fs::read_to_string(repo().join(FIXTURE).join("pages").join(&name)).unwrap();
+        let field = |key: &str| text.lines().find_map(|l| l.strip_prefix(key)).unwrap_or_else(|| panic!("{name} has no {key}")).to_string();
+        let (slug, lang) = name.strip_suffix(".md").unwrap().rsplit_once('.').unwrap();
+        let described = SITE_PAGES.iter().position(|(s, _, _)| *s == slug).unwrap_or_else(|| panic!("{name} is not in SITE_PAGES"));
+        let title = if lang == "en" { SITE_PAGES[described].2 } else { SITE_PAGES[described].1 };
+        assert_eq!(field("title: "), title, "{name}");
+        pages.push((field("order: ").parse().unwrap(), slug.to_string(), lang.to_string()));
+    }
+    pages.sort();
+    let expected: Vec<(u32, String, String)> =
+        SITE_PAGES.iter().enumerate().flat_map(|(i, (slug, _, _))| ["en", "zh-Hant"].map(|l| (i as u32 + 1, slug.to_string(), l.to_string()))).collect();
+    assert_eq!(pages, expected, "one file per page per authored language, in the order SITE_PAGES lists them");
     for p in proposals() {
         for lang in ["zh-Hant", "en"] {
             let text = std::fs::read_to_string(repo().join(FIXTURE).join(format!("proposals/{}.{lang}.md", p.slug))).unwrap();
@@ -44,10 +59,10 @@ fn every_edition_has_a_home_a_page_per_pillar_and_a_page_per_proposal() {
         assert_eq!(count("proposals"), proposals, "{prefix} proposal pages");
     }
     assert!(pages.contains(&PathBuf::from("index.html")), "root landing page");
-    // Per language: home, full text, search, the pillars, the proposals and a short link
-    // per proposal (/en/3/); plus the landing page and 404.html.
+    // Per language: home, full text, search, the pillars, the proposals, a short link per
+    // proposal (/en/3/) and the site's own pages; plus the landing page and 404.html.
     assert!(pages.contains(&PathBuf::from("404.html")));
-    assert_eq!(pages.len(), 3 * (1 + 1 + 1 + pillars + proposals + proposals) + 2);
+    assert_eq!(pages.len(), 3 * (1 + 1 + 1 + pillars + proposals + proposals + SITE_PAGES.len()) + 2);
 }
 
 #[test]
@@ -71,7 +86,7 @@ fn every_link_and_asset_on_every_page_resolves_to_a_built_file() {
         let html = parse_page(&site.join(page));
         for el in html.select(&sel("[href], [src]")) {
             let url = el.value().attr("href").or(el.value().attr("src")).unwrap();
-            if url.starts_with('#') || url.contains("://") || url.starts_with("mailto:") {
+            if url.starts_with('#') || url.contains("://") || url.starts_with("mailto:") || url.starts_with("tel:") {
                 continue;
             }
             // 404.html is served at any depth, so it links from the published root path.

@@ -54,6 +54,16 @@ pub struct SiteConfig {
     /// shown in the search box's placeholder; without them the theme's generic one.
     #[serde(default)]
     pub search_examples: Localized,
+    /// When the site was last revised, `YYYY-MM-DD`: the footer's date, and the year of its
+    /// copyright line (optional).
+    #[serde(default)]
+    pub revised: Option<Spanned<String>>,
+    /// The year the copyright line names, if not the year of `revised` (optional).
+    #[serde(default)]
+    pub copyright: Option<Spanned<u32>>,
+    /// The publisher's contact details, for the page that shows them (optional).
+    #[serde(default)]
+    pub contact: Option<Spanned<ContactConfig>>,
     pub pillars: Vec<PillarConfig>,
     /// The source text the authored Chinese must equal, a file under `content/` (checked by the proofreading).
     #[serde(default)]
@@ -88,6 +98,39 @@ pub struct SiteWideConfig {
     pub publisher: Localized,
     /// The site's name (`Policy submissions`), per authored language.
     pub title: Localized,
+    /// When the site was last revised, `YYYY-MM-DD`: the footer's date, and the year of its
+    /// copyright line (optional).
+    #[serde(default)]
+    pub revised: Option<Spanned<String>>,
+    /// The year the copyright line names, if not the year of `revised` (optional).
+    #[serde(default)]
+    pub copyright: Option<Spanned<u32>>,
+    /// The publisher's contact details, for the page that shows them (optional).
+    #[serde(default)]
+    pub contact: Option<Spanned<ContactConfig>>,
+}
+
+/// `contact:` in content/site.yaml: every field may be left empty (`""`) until the
+/// publisher fills it in; `check` and `build` say which are.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContactConfig {
+    #[serde(default)]
+    pub email: Option<Spanned<String>>,
+    #[serde(default)]
+    pub phone: Option<Spanned<String>>,
+    /// Per authored language.
+    #[serde(default)]
+    pub address: Option<Spanned<Localized>>,
+}
+
+/// The site-wide settings of the footer and the site's pages, from content/site.yaml in
+/// either layout.
+#[derive(Debug, Default)]
+pub struct SiteInfo {
+    pub revised: Option<Spanned<String>>,
+    pub copyright: Option<Spanned<u32>>,
+    pub contact: Option<Spanned<ContactConfig>>,
 }
 
 /// `content/NAME/edition.yaml`: what one edition's settings hold (the same fields as a
@@ -258,10 +301,25 @@ pub fn load(root: &Path, submission: &Submission) -> Result<SiteConfig> {
         date: edition.date,
         intro: edition.intro,
         search_examples: edition.search_examples,
+        revised: site.revised,
+        copyright: site.copyright,
+        contact: site.contact,
         pillars: edition.pillars,
         source: edition.source,
         glossary: edition.glossary,
     })
+}
+
+/// The footer's and the site pages' settings, from content/site.yaml (`submission`: any
+/// submission of the project, which tells the layout).
+pub fn site_info(root: &Path, submission: &Submission) -> Result<SiteInfo> {
+    if submission.is_edition() {
+        let site = load_site_wide(root)?;
+        return Ok(SiteInfo { revised: site.revised, copyright: site.copyright, contact: site.contact });
+    }
+    let text = read_text(root, SITE_SETTINGS)?;
+    let site: SiteConfig = parse_yaml(&text, &display_path(root, SITE_SETTINGS), 0)?;
+    Ok(SiteInfo { revised: site.revised, copyright: site.copyright, contact: site.contact })
 }
 
 /// Reads the site-wide settings of a site holding editions.
@@ -280,7 +338,9 @@ pub fn submissions(root: &Path) -> Result<Vec<Submission>> {
     }
     let mut names = Vec::new();
     for entry in crate::load::project::walk(root, "content")? {
-        if entry.is_dir && !entry.inner.contains('/') && !entry.inner.starts_with('.') {
+        // content/pages/ holds the site's own pages, shared by every edition.
+        let pages = crate::domain::PAGES_DIR.strip_prefix("content/") == Some(entry.inner.as_str());
+        if entry.is_dir && !entry.inner.contains('/') && !entry.inner.starts_with('.') && !pages {
             names.push(entry.inner);
         }
     }

@@ -81,7 +81,7 @@ impl BodySource {
     }
 }
 
-fn body_hash(body: &str) -> u64 {
+pub(crate) fn body_hash(body: &str) -> u64 {
     use std::hash::Hasher as _;
     let mut hasher = rustc_hash::FxHasher::default();
     hasher.write(body.as_bytes());
@@ -120,7 +120,7 @@ fn load_one<B>(root: &Path, rel: &Path, read_body: &impl Fn(&str, &str) -> B) ->
 }
 
 /// The text without a byte-order mark, with `\n` line endings.
-fn normalized(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn normalized(text: &str) -> std::borrow::Cow<'_, str> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.contains('\r') {
         text.replace("\r\n", "\n").into()
@@ -130,7 +130,7 @@ fn normalized(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// `some-proposal.zh-Hant.md` → (`some-proposal`, `zh-Hant`).
-fn split_file_name(rel: &Path) -> Option<(String, String)> {
+pub(crate) fn split_file_name(rel: &Path) -> Option<(String, String)> {
     let name = rel.file_name()?.to_str()?.strip_suffix(".md")?;
     let (stem, lang) = name.rsplit_once('.')?;
     (!stem.is_empty() && !lang.is_empty()).then(|| (stem.to_string(), lang.to_string()))
@@ -138,7 +138,7 @@ fn split_file_name(rel: &Path) -> Option<(String, String)> {
 
 /// Splits `---\nYAML\n---\nBODY` (normalised: see [`normalized`]) and parses the YAML:
 /// the front matter, where the body starts, and its first line.
-fn split_front_matter(text: &str, shown: &Path) -> Result<(FrontMatter, usize, u64)> {
+pub(crate) fn split_front_matter<T: serde::de::DeserializeOwned>(text: &str, shown: &Path) -> Result<(T, usize, u64)> {
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if first.trim_end() != "---" {
@@ -157,7 +157,7 @@ fn split_front_matter(text: &str, shown: &Path) -> Result<(FrontMatter, usize, u
     }
     let (closing_line, yaml_end, body_start) =
         closing.ok_or_else(|| Error::at_line(shown, 1, "the front matter opened on line 1 is never closed with a line `---`"))?;
-    let front: FrontMatter = parse_yaml(&text[yaml_start..yaml_end], shown, 1)?;
+    let front: T = parse_yaml(&text[yaml_start..yaml_end], shown, 1)?;
     Ok((front, body_start, closing_line + 1))
 }
 

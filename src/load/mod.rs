@@ -2,5 +2,6 @@
 
 pub mod config;
 pub mod content;
+pub mod pages;
 pub mod project;
 pub mod theme;

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 pub mod aliases;
 pub mod identity;
 pub mod images;
+pub mod pages;
 pub mod rules;
 
 use crate::domain::BaseUrl;
@@ -111,6 +112,7 @@ pub fn build(
         proposals,
         cjk_chars,
         images,
+        site_wide: Default::default(),
     };
     warnings.extend(check_raw_html_in_intro(&site_file, None, "intro", &site.intro));
     warnings.extend(intro_warnings);

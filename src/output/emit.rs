@@ -23,6 +23,7 @@ use crate::output::render::{self, Job, Kind};
 use crate::output::write::{Output, OutputFile, Stream};
 use crate::output::{publish, search};
 use crate::prepare::Prepared;
+use crate::text::convert::Converter;
 use crate::timings::Timings;
 
 /// How many proposals are made at a time: enough to keep every core busy, few enough
@@ -44,8 +45,10 @@ pub struct Emitted {
 /// Makes every file of the site into `out`, and checks the links of every page on the way:
 /// the pages of each submission in `editions` (one, or the editions of a site holding
 /// several, newest first), and for a site of editions (`archive`: its name) the archive at
-/// its root. Files for hosts and crawlers and the theme's assets are made once.
-pub fn emit(editions: &[Prepared], archive: Option<&Localized>, out: &dyn Output) -> Result<Emitted> {
+/// its root. Files for hosts and crawlers and the theme's assets are made once, and so are
+/// the site's own pages (with the one submission's, or at a site of editions' root, their
+/// Simplified text made by `site_converters`).
+pub fn emit(editions: &[Prepared], archive: Option<&Localized>, site_converters: &BTreeMap<String, Converter>, out: &dyn Output) -> Result<Emitted> {
     let mut timings = Timings::start();
     let (first, theme) = (&editions[0].site, &editions[0].theme);
     let sites: Vec<&Site> = editions.iter().map(|p| &p.site).collect();
@@ -107,12 +110,19 @@ pub fn emit(editions: &[Prepared], archive: Option<&Localized>, out: &dyn Output
     if let Some(title) = archive {
         let archive_pages = render::archive_pages(&sites, title, theme)?;
         let jobs: Vec<(usize, render::Page)> = archive_pages.into_iter().enumerate().map(|(i, page)| (order_base + i, page)).collect();
+        let after = order_base + jobs.len();
         let (found, made) = in_parallel(jobs, |(order, page), findings| {
             let (html, scan) = compacted(&page.html);
             out.write(&page.path, &[&html])?;
             findings.add_page(&checker, order, &page.path, scan);
             Ok(page.path)
         })?;
+        findings = findings.merge(found);
+        pages.extend(made);
+        // The site's own pages, at its root, in the frame of the newest edition.
+        let inputs = render::Inputs::new(first, theme, site_converters);
+        let jobs: Vec<(usize, Job)> = render::site_page_jobs(first).into_iter().enumerate().map(|(i, job)| (after + i, job)).collect();
+        let (found, made) = make_pages(&inputs, jobs, &checker, out)?;
         findings = findings.merge(found);
         pages.extend(made);
     }
@@ -432,6 +442,7 @@ fn publishing_files(sites: &[&Site], archive: bool) -> Result<Vec<OutputFile>> {
             dirs.push(site.languages.iter().map(|l| crate::domain::layout::home(&l.prefix)).collect());
         }
         dirs.extend(sites.iter().flat_map(|s| render::edition_dirs(s)));
+        dirs.extend(render::site_page_dirs(site));
         let sitemaps = publish::sitemaps(&site.languages, base, &dirs, publish::SITEMAP_LIMITS);
         files.extend(sitemaps.into_iter().map(|(path, xml)| OutputFile { path, bytes: xml.into_bytes() }));
     }

@@ -15,7 +15,7 @@ use std::path::Path;
 
 use opencc_fmmseg::{CustomDictMode, CustomDictSpec, DictSlot, DictionaryMaxlength, OpenCC};
 
-use crate::domain::{Document, ProposalText, Quotes, Site, Submission, Survey};
+use crate::domain::{Document, Language, PageText, ProposalText, Quotes, Site, SiteWide, Submission, Survey};
 use crate::error::{Error, Result};
 use crate::load::theme::Strings;
 use rayon::prelude::*;
@@ -42,6 +42,11 @@ impl Converter {
     /// `doc` with every piece of text a reader sees converted ([`Document::map_text`]).
     pub fn document<'a>(&self, doc: &Document<'a>) -> Document<'a> {
         doc.map_text(|t| self.text(t))
+    }
+
+    /// The quotation marks of the text it makes.
+    pub fn quotes(&self) -> Quotes {
+        self.quotes
     }
 
     /// The OpenCC configuration it converts with (`hk2s`).
@@ -198,6 +203,21 @@ pub fn generate(site: &mut Site, strings: &mut BTreeMap<String, Strings>, conver
                 strings.insert(to.clone(), converted);
             }
         }
+    }
+}
+
+/// The site's own pages and contact address in each generated language of `languages`:
+/// titles, descriptions and the address converted now, bodies when their pages are made.
+pub fn generate_site_wide(site_wide: &mut SiteWide, languages: &[Language], converters: &BTreeMap<String, Converter>) {
+    for l in languages {
+        let (Some((from, _)), Some(cc)) = (&l.generated_from, converters.get(&l.code)) else { continue };
+        for page in &mut site_wide.pages {
+            if let Some(text) = page.texts.get(from) {
+                let converted = PageText { title: cc.text(&text.title), description: text.description.as_deref().map(|d| cc.text(d)), body: text.body.clone() };
+                page.texts.insert(l.code.clone(), converted);
+            }
+        }
+        convert_entry(&mut site_wide.contact.address, from, &l.code, cc);
     }
 }
 

@@ -62,7 +62,7 @@ for (const { lang, kind, path: pagePath } of everyKind) {
         assert.ok(box.x >= 0 && box.x + box.width <= width, `pillar link ${i + 1} is whole on screen scrolled to: ${box.x}–${box.x + box.width}`);
       }
       const size = await page.evaluate(() => {
-        const text = document.querySelector("main .body p.para, main .intro p, main .toc li, main .search-form input");
+        const text = document.querySelector("main .body p.para, main .page-body p, main .intro p, main .toc li, main .search-form input");
         return parseFloat(getComputedStyle(text).fontSize);
       });
       assert.ok(size >= 16, `body text ${size}px`);

@@ -10,9 +10,10 @@
 //
 // What is read: the landing page's canonical link (the published base URL), the root
 // `tc/` page (a home page with pillar navigation, or an archive), the first card of the
-// archive, each language's home page of the edition (its pillar navigation and its tables
-// of contents), and each proposal page (number, title, paragraphs, short link, language
-// switcher), and the redirect pages among the proposals' folders (former addresses).
+// archive, each language's home page of the edition (its pillar navigation, its tables
+// of contents and its footer's links to the site's own pages), and each proposal page
+// (number, title, paragraphs, short link, language switcher), and the redirect pages
+// among the proposals' folders (former addresses).
 import fs from "node:fs";
 import path from "node:path";
 import { site } from "./lib.mjs";
@@ -209,13 +210,21 @@ const at = Math.min(2, proposal.paragraphs.tc.length - 1);
 export const anchor = { ...proposal.paragraphs.tc[at], other: proposal.paragraphs.tc[at + 1]?.id ?? proposal.paragraphs.tc[at - 1].id };
 export const firstParagraph = proposal.paragraphs.tc[0].id;
 
-/** The page kinds of the edition looked at, each a path from the site root per language. */
+/** The site's own pages (content/pages/: about, contact…), from the footer of the edition's
+ *  Traditional Chinese home page (`nav.footer-pages`); the first of them is looked at, in
+ *  every language (from its language switcher). Null for a site without such pages. */
+const sitePagePaths = links(homePath, section(home, "nav", "footer-pages"));
+export const sitePage = sitePagePaths.length ? { paths: editions("tc", sitePagePaths[0], read(sitePagePaths[0])), count: sitePagePaths.length } : null;
+
+/** The page kinds of the edition looked at, each a path from the site root per language
+ *  (with a page of the site's own, if it has any). */
 export const kinds = {
   home: (l) => `${edition}${l}/`,
   pillar: (l) => pillar.paths[l],
   proposal: (l) => proposal.paths[l],
   full: (l) => `${edition}${l}/full/`,
   search: (l) => `${edition}${l}/search/`,
+  ...(sitePage ? { "site-page": (l) => sitePage.paths[l] } : {}),
 };
 export const everyKind = langs.flatMap((l) => Object.entries(kinds).map(([kind, path]) => ({ lang: l, kind, path: path(l) })));
 

@@ -35,6 +35,11 @@ pub const PILLARS: &[(&str, &[(&str, usize)])] = &[
     ("logistics-talent", &[("apprenticeships", 3), ("professional-drivers", 2)]),
 ];
 
+/// The fixture's own pages (`content/pages/`), in the footer's order (their `order:`):
+/// (slug, Traditional Chinese title, English title). `site.rs` checks this against the files.
+pub const SITE_PAGES: &[(&str, &str, &str)] =
+    &[("about", "關於本會", "About the Chamber"), ("contact", "聯絡我們", "Contact us"), ("accessibility", "無障礙聲明", "Accessibility statement")];
+
 /// The fixture's `base_url`, and its path (a subpath of the host).
 pub const BASE_URL: &str = "https://www.harbour-chamber.example/submissions/2031-32/";
 pub const BASE_PATH: &str = "/submissions/2031-32/";

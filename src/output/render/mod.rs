@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::domain::{layout, Document, LangId, Language, PillarId, Proposal, ProposalId, Site};
+use crate::domain::{layout, Document, IsoDate, LangId, Language, PageId, PillarId, Proposal, ProposalId, Site};
 use crate::error::Result;
 use crate::load::theme::{template_error, Strings, Theme};
 use crate::model;
@@ -39,6 +39,8 @@ pub enum Kind {
     Search,
     Pillar(PillarId),
     Proposal(ProposalId),
+    /// A page of the site's own (`content/pages/`), site-wide.
+    Page(PageId),
 }
 
 impl Kind {
@@ -47,7 +49,7 @@ impl Kind {
         match self {
             Kind::Pillar(i) => Some(i),
             Kind::Proposal(i) => Some(site.proposal(i).pillar),
-            Kind::Home | Kind::Full | Kind::Search => None,
+            Kind::Home | Kind::Full | Kind::Search | Kind::Page(_) => None,
         }
     }
 
@@ -58,12 +60,17 @@ impl Kind {
             Kind::Search => "search",
             Kind::Pillar(_) => "pillar",
             Kind::Proposal(_) => "proposal",
+            Kind::Page(_) => "page",
         }
     }
 }
 
 /// The folder of a page, from the site root, ending in `/` (empty for the landing page).
 fn page_dir(lang: &Language, site: &Site, kind: Kind) -> String {
+    if let Kind::Page(i) = kind {
+        // Site-wide, in either layout: at the root, never under an edition's folder.
+        return layout::page(&lang.prefix, &site.page(i).slug);
+    }
     let path = site.submission.path();
     path + &match kind {
         Kind::Home => layout::home(&lang.prefix),
@@ -71,7 +78,71 @@ fn page_dir(lang: &Language, site: &Site, kind: Kind) -> String {
         Kind::Search => layout::search(&lang.prefix),
         Kind::Pillar(i) => layout::pillar(&lang.prefix, &site.pillar(i).slug),
         Kind::Proposal(i) => layout::proposal(&lang.prefix, &site.proposal(i).slug),
+        Kind::Page(_) => unreachable!("returned above"),
     }
+}
+
+/// For every page of the site's own, its folder in each language, in the order of
+/// `site.languages`: their alternates in the sitemap (once for the whole site).
+pub fn site_page_dirs(site: &Site) -> Vec<Vec<String>> {
+    site.page_ids().map(|i| site.languages.iter().map(|l| page_dir(l, site, Kind::Page(i))).collect()).collect()
+}
+
+/// The pages of the site's own in every language: made once for the whole site (with the
+/// one submission's pages, or after a site of editions' editions).
+pub fn site_page_jobs(site: &Site) -> Vec<Job> {
+    site.language_ids().flat_map(|lang| site.page_ids().map(move |i| Job::Edition(lang, Kind::Page(i)))).collect()
+}
+
+/// A link of the footer to a page of the site's own.
+#[derive(Serialize)]
+struct FooterLink {
+    slug: String,
+    title: String,
+    /// Its folder from the site's root (the template puts the page's `root` before it).
+    path: String,
+}
+
+/// The footer in one language: the site's pages, the copyright line and the date the site
+/// was last revised, all from the content ([`crate::domain::SiteWide`]), never the clock.
+#[derive(Serialize)]
+struct Footer {
+    html_lang: String,
+    /// The name of the footer's list of pages.
+    label: String,
+    pages: Vec<FooterLink>,
+    copyright: Option<String>,
+    revised_label: String,
+    /// The date as a reader of the language writes it, and as ISO 8601 (`<time datetime>`).
+    revised: Option<String>,
+    revised_iso: Option<String>,
+}
+
+fn footer(site: &Site, lang: &Language, t: &Strings) -> Footer {
+    let code = lang.code.as_str();
+    let get = |key: &str| t.get(key).cloned().unwrap_or_default();
+    let wide = &site.site_wide;
+    Footer {
+        html_lang: lang.html_lang.clone(),
+        label: get("site_pages"),
+        pages: site
+            .page_ids()
+            .map(|i| FooterLink { slug: site.page(i).slug.clone(), title: site.page(i).texts[code].title.clone(), path: page_dir(lang, site, Kind::Page(i)) })
+            .collect(),
+        copyright: wide.copyright.map(|year| get("copyright").replace("{year}", &year.to_string()).replace("{publisher}", &site.publisher[code])),
+        revised_label: get("last_revised"),
+        revised: wide.revised.map(|date| written_date(date, t)),
+        revised_iso: wide.revised.map(|date| date.to_string()),
+    }
+}
+
+/// `date` as the theme's `date_format` writes it (`{y}`, `{m}`, `{d}`, and `{month}`: the
+/// month's name from the space-separated `months`); ISO 8601 without a format.
+fn written_date(date: IsoDate, t: &Strings) -> String {
+    let Some(format) = t.get("date_format") else { return date.to_string() };
+    let months: Vec<&str> = t.get("months").map_or(Vec::new(), |m| m.split_whitespace().collect());
+    let month = months.get(date.month as usize - 1).map_or_else(|| date.month.to_string(), |m| m.to_string());
+    format.replace("{y}", &date.year.to_string()).replace("{m}", &date.month.to_string()).replace("{d}", &date.day.to_string()).replace("{month}", &month)
 }
 
 /// For every page of the editions (home, full text, pillars, proposals), its folder in
@@ -219,6 +290,10 @@ pub fn jobs(site: &Site) -> Vec<Job> {
             jobs.extend((0..site.proposal(i).aliases.len()).map(|n| Job::Alias(lang, i, n)));
         }
     }
+    // A site of editions has its pages at its root, made with the archive.
+    if !site.submission.is_edition() {
+        jobs.extend(site_page_jobs(site));
+    }
     jobs.push(Job::Landing);
     // A site of editions has one 404 page, at its root, made with the archive.
     if !site.submission.is_edition() {
@@ -263,6 +338,7 @@ impl<'a> Inputs<'a> {
             .map(|l| {
                 let mut context = tera::Context::new();
                 context.insert("t", &theme.strings[&l.code]);
+                context.insert("footer", &footer(site, l, &theme.strings[&l.code]));
                 context
             })
             .collect();
@@ -545,6 +621,8 @@ struct LandingCtx<'a> {
     alternates: Vec<AlternateLink>,
     x_default: Option<String>,
     editions: Vec<Edition<'a>>,
+    /// The footer in each language shown.
+    footers: Vec<Footer>,
     og: OpenGraph,
     identity: IdentityCtx<'a>,
     /// The publisher's name in each language shown, each once (the wordmark without a logo).
@@ -623,6 +701,7 @@ pub fn render_landing(sites: &[&Site], title: &crate::domain::Localized, theme: 
         canonical,
         root,
         editions,
+        footers: languages.iter().map(|l| footer(site, l, &theme.strings[&l.code])).collect(),
         og: OpenGraph::new(site, first, "website"),
         identity,
         publishers: languages.iter().fold(Vec::new(), |mut names: Vec<Link>, l| {

@@ -126,6 +126,27 @@ struct PageCtx<'a> {
     previous: Option<Link>,
     next: Option<Link>,
     identity: super::IdentityCtx<'a>,
+    /// On a page of the site's own: its text.
+    page: Option<SitePageCtx>,
+}
+
+/// A page of the site's own as its page shows it.
+#[derive(Serialize)]
+struct SitePageCtx {
+    slug: String,
+    title: String,
+    body_html: String,
+    /// The publisher's contact details filled in, on a page that shows them.
+    contact: Option<ContactCtx>,
+}
+
+#[derive(Serialize)]
+struct ContactCtx {
+    email: Option<String>,
+    phone: Option<String>,
+    /// The phone number as a `tel:` address: its digits and a leading `+`.
+    phone_href: Option<String>,
+    address: Option<String>,
 }
 
 /// Longest description, in characters: about what search engines show.
@@ -160,8 +181,18 @@ pub(super) fn render(inputs: &Inputs, lang_index: LangId, kind: Kind, summary: O
     // A proposal page's navigation is the same as its pillar's other proposals': made once.
     let pillars = (!matches!(kind, Kind::Proposal(_))).then(|| pillar_items(site, lang, &root, kind));
 
-    let home = Link { title: t.get("home").cloned().unwrap_or_default(), href: href(lang, Kind::Home) };
-    let site_title = site.title[code].as_str();
+    // A site of editions' own pages are site-wide: they carry the site's name, and lead
+    // home to the archive in their language (the newest edition's navigation beside it).
+    let wide_name = match kind {
+        Kind::Page(_) => site.site_wide.name.as_ref().and_then(|n| n.get(code)),
+        _ => None,
+    };
+    let home_href = match wide_name {
+        Some(_) => format!("{root}{}", crate::domain::layout::home(&lang.prefix)),
+        None => href(lang, Kind::Home),
+    };
+    let home = Link { title: t.get("home").cloned().unwrap_or_default(), href: home_href.clone() };
+    let site_title = wide_name.unwrap_or(&site.title[code]).as_str();
     let mut breadcrumbs = vec![];
     // The site's description: the intro's first paragraph (pillar and proposal pages have their own).
     let site_description = || {
@@ -171,6 +202,7 @@ pub(super) fn render(inputs: &Inputs, lang_index: LangId, kind: Kind, summary: O
     let mut title = site_title.to_string();
     let mut description = if matches!(kind, Kind::Home | Kind::Search | Kind::Full) { site_description() } else { String::new() };
     let (mut proposal, mut full, mut previous, mut next, mut intro_html) = (None, Vec::new(), None, None, String::new());
+    let mut page = None;
     match kind {
         Kind::Home => {
             if let Some(doc) = site.intro.get(code) {
@@ -230,6 +262,31 @@ pub(super) fn render(inputs: &Inputs, lang_index: LangId, kind: Kind, summary: O
             previous = i.0.checked_sub(1).map(|j| neighbour(ProposalId(j)));
             next = (i.0 + 1 < site.proposals.len()).then(|| neighbour(ProposalId(i.0 + 1)));
         }
+        Kind::Page(i) => {
+            let p = site.page(i);
+            let text = &p.texts[code];
+            let markdown = text.body.read()?;
+            let doc = inputs.document(lang_index, &markdown);
+            breadcrumbs.push(home);
+            title = format!("{} | {site_title}", text.title);
+            description = match &text.description {
+                Some(d) => d.clone(),
+                None => doc.paragraph_texts().into_iter().next().map_or_else(|| text.title.clone(), |first| describe(&first)),
+            };
+            let contact = &site.site_wide.contact;
+            let filled = |s: &str| (!s.is_empty()).then(|| s.to_string());
+            page = Some(SitePageCtx {
+                slug: p.slug.clone(),
+                title: text.title.clone(),
+                body_html: intro_html_of(&doc),
+                contact: p.contact.then(|| ContactCtx {
+                    email: filled(&contact.email),
+                    phone: filled(&contact.phone),
+                    phone_href: filled(&contact.phone).map(|p| p.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect()),
+                    address: contact.address.get(code).cloned(),
+                }),
+            });
+        }
     }
 
     let ctx = PageCtx {
@@ -237,7 +294,7 @@ pub(super) fn render(inputs: &Inputs, lang_index: LangId, kind: Kind, summary: O
         lang: lang_ctx(lang),
         title,
         description,
-        home_href: href(lang, Kind::Home),
+        home_href,
         full_href: href(lang, Kind::Full),
         alternates: site
             .languages
@@ -268,6 +325,7 @@ pub(super) fn render(inputs: &Inputs, lang_index: LangId, kind: Kind, summary: O
         previous,
         next,
         identity: super::identity_ctx(site, code, &root, inputs.identity_paths.as_ref()),
+        page,
         root,
     };
     let nav = match kind {
