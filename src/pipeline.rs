@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::domain::Localized;
 use crate::error::{Error, Result};
-use crate::output::emit::{emit, Emitted};
+use crate::output::emit::{emit, Emitted, Pdfs};
 use crate::output::{progress, render, write};
 use crate::prepare::{prepare, Prepared};
 use crate::timings::Timings;
@@ -23,6 +23,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Replace the output folder even if microsite did not make it ([`crate::output::outdir`]).
     pub force: bool,
+    /// Make the PDFs ([`crate::output::pdf`]): `build` does, `serve` does not.
+    pub pdfs: bool,
 }
 
 impl BuildOptions {
@@ -49,6 +51,8 @@ pub struct BuildReport {
     pub out: PathBuf,
     /// The pages of each edition, by name (empty for a single submission).
     pub editions: Vec<(String, usize)>,
+    /// What the user should know that is no problem of the content (no font for the PDFs).
+    pub notes: Vec<String>,
 }
 
 /// Every submission of the project, prepared: the one in `content/`, or each edition
@@ -95,8 +99,8 @@ impl Whole {
         self.editions.iter().flat_map(|p| &p.notes)
     }
 
-    fn emit(&self, out: &dyn write::Output) -> Result<Emitted> {
-        emit(&self.editions, self.archive.as_ref(), out)
+    fn emit(&self, out: &dyn write::Output, pdfs: Pdfs) -> Result<Emitted> {
+        emit(&self.editions, self.archive.as_ref(), out, pdfs)
     }
 }
 
@@ -104,7 +108,7 @@ impl Whole {
 /// output folder), and checks it. Content warnings count as problems here.
 pub fn check(root: &Path) -> Result<(Whole, Emitted)> {
     let whole = Whole::prepare(root, None)?;
-    let emitted = whole.emit(&write::Discard)?;
+    let emitted = whole.emit(&write::Discard, Pdfs::Skip)?;
     Ok((whole, emitted))
 }
 
@@ -121,14 +125,15 @@ pub fn build_with_progress(options: &BuildOptions, progress: Option<&progress::P
     crate::output::outdir::check_outside_sources(&options.root, &out)?;
     let whole = Whole::prepare(&options.root, options.base_url.as_deref())?;
     let staging = write::Staging::create(&out, options.force)?;
+    let pdfs = if options.pdfs { Pdfs::Make } else { Pdfs::Skip };
     let emitted = match progress {
         Some(progress) => {
             let proposals = whole.editions.iter().map(|p| p.site.proposals.len()).sum();
             let pages = whole.editions.iter().map(|p| render::jobs(&p.site).len()).sum();
             progress.start(proposals, pages);
-            whole.emit(&progress::Counted { inner: &staging, progress })
+            whole.emit(&progress::Counted { inner: &staging, progress }, pdfs)
         }
-        None => whole.emit(&staging),
+        None => whole.emit(&staging, pdfs),
     };
     let emitted = match emitted {
         Ok(emitted) => emitted,
@@ -151,5 +156,5 @@ pub fn build_with_progress(options: &BuildOptions, progress: Option<&progress::P
     let mut timings = Timings::start();
     warnings.extend(staging.swap_in()?);
     timings.lap("swap in");
-    Ok(BuildReport { pages: emitted.pages, files: emitted.files, warnings, out, editions: emitted.editions })
+    Ok(BuildReport { pages: emitted.pages, files: emitted.files, warnings, out, editions: emitted.editions, notes: emitted.notes })
 }

@@ -7,7 +7,8 @@
 //! page, its part of the full text and its records of the search index; the full text and
 //! the index are written as their parts come, and the proposal is dropped. Then the short
 //! links and the landing pages, and last the search pages, which name the indexes by their
-//! content-hashed file names.
+//! content-hashed file names. Before an edition's pages, its PDFs ([`pdf`]), one per
+//! language, made in parallel: the pages link to them, with their size.
 
 use std::collections::BTreeMap;
 
@@ -21,7 +22,7 @@ use crate::html;
 use crate::load::theme;
 use crate::output::render::{self, Job, Kind};
 use crate::output::write::{Output, OutputFile, Stream};
-use crate::output::{publish, search};
+use crate::output::{pdf, publish, search};
 use crate::prepare::Prepared;
 use crate::timings::Timings;
 
@@ -39,14 +40,36 @@ pub struct Emitted {
     pub report: check::Report,
     /// The pages of each edition (by name; empty for a single submission).
     pub editions: Vec<(String, usize)>,
+    /// What the user should know that is no problem of the content (no font for the PDFs).
+    pub notes: Vec<String>,
+}
+
+/// Whether a build makes the PDFs: `build` does; `check`, which reads the pages only, and
+/// `serve`, which rebuilds on every change, do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pdfs {
+    Make,
+    Skip,
 }
 
 /// Makes every file of the site into `out`, and checks the links of every page on the way:
 /// the pages of each submission in `editions` (one, or the editions of a site holding
 /// several, newest first), and for a site of editions (`archive`: its name) the archive at
 /// its root. Files for hosts and crawlers and the theme's assets are made once.
-pub fn emit(editions: &[Prepared], archive: Option<&Localized>, out: &dyn Output) -> Result<Emitted> {
+pub fn emit(editions: &[Prepared], archive: Option<&Localized>, out: &dyn Output, pdfs: Pdfs) -> Result<Emitted> {
     let mut timings = Timings::start();
+    let mut notes = Vec::new();
+    let fonts = match pdfs {
+        Pdfs::Make => {
+            let fonts = pdf::Fonts::find();
+            if fonts.is_none() {
+                notes.push(pdf::MISSING.to_string());
+            }
+            timings.lap("fonts for the PDFs");
+            fonts
+        }
+        Pdfs::Skip => None,
+    };
     let (first, theme) = (&editions[0].site, &editions[0].theme);
     let sites: Vec<&Site> = editions.iter().map(|p| &p.site).collect();
     let mut paths: Vec<String> = Vec::new();
@@ -67,6 +90,20 @@ pub fn emit(editions: &[Prepared], archive: Option<&Localized>, out: &dyn Output
     for prepared in editions {
         let site = &prepared.site;
         let mut inputs = render::Inputs::new(site, theme, &prepared.converters);
+        if let Some(fonts) = &fonts {
+            let languages: Vec<LangId> = site.language_ids().collect();
+            let made: Vec<Vec<u8>> = languages.par_iter().map(|&lang| pdf::make(&inputs, lang, fonts)).collect::<Result<_>>()?;
+            for (lang, bytes) in languages.into_iter().zip(made) {
+                let language = site.language(lang);
+                let path = pdf::path(site, language);
+                out.write(&path, &[&bytes])?;
+                inputs.pdfs.insert(language.code.clone(), (path.clone(), bytes.len()));
+                paths.push(path);
+            }
+            // Typst's memory of this edition's layout is of no use to the next.
+            typst::comemo::evict(0);
+            timings.lap("PDFs");
+        }
         let fold = search::folding_table(&site.cjk_chars, prepared.converters.values().next());
         // Each page with its place in the site (which decides which page a problem is
         // reported on), by language; then the other pages; then the search pages.
@@ -120,7 +157,7 @@ pub fn emit(editions: &[Prepared], archive: Option<&Localized>, out: &dyn Output
     let files: rustc_hash::FxHashSet<String> = paths.into_iter().collect();
     let report = checker.finish(findings, &files);
     timings.lap("archive, links between pages");
-    Ok(Emitted { pages: page_count, files: files.len(), report, editions: counts })
+    Ok(Emitted { pages: page_count, files: files.len(), report, editions: counts, notes })
 }
 
 /// What one language edition made.

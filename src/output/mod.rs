@@ -3,6 +3,7 @@
 
 pub mod emit;
 pub mod outdir;
+pub mod pdf;
 pub mod progress;
 pub mod publish;
 pub mod render;

@@ -172,6 +172,9 @@ pub struct Inputs<'a> {
     /// Each language's search index file (path in the output), by language code: filled
     /// in once the indexes are written, before the search pages are rendered.
     pub search_indexes: BTreeMap<String, String>,
+    /// Each language's PDF (path in the output, size in bytes), by language code: filled in
+    /// once the PDFs are made, before the pages that link to them are rendered.
+    pub pdfs: BTreeMap<String, (String, usize)>,
     slugs: BTreeMap<&'a str, ProposalId>,
     /// For each language, the part of every page's context that is the same on all its
     /// pages (the UI strings `t`), made once: serialising it again for each of 60 000
@@ -208,7 +211,7 @@ impl<'a> Inputs<'a> {
                     .collect()
             })
             .collect();
-        Inputs { site, theme, converters, search_indexes: BTreeMap::new(), slugs, shared, proposal_nav }
+        Inputs { site, theme, converters, search_indexes: BTreeMap::new(), pdfs: BTreeMap::new(), slugs, shared, proposal_nav }
     }
 
     /// Proposal `q`'s Markdown body in language `lang` (an index into `site.languages`),
@@ -358,6 +361,13 @@ fn internal_href(inputs: &Inputs, lang: &Language, root: &str, target: &str) -> 
         None => page_dir(lang, inputs.site, Kind::Proposal(*inputs.slugs.get(target.slug)?)),
     };
     Some(format!("{root}{dir}{fragment}"))
+}
+
+/// `@/proposals/SLUG.md#p6-3` → the absolute address of `lang`'s page of that proposal,
+/// when the site's address is known (for the PDF, read away from the site).
+pub fn internal_url(inputs: &Inputs, lang: &Language, target: &str) -> Option<String> {
+    let base = inputs.site.base_url.as_ref()?;
+    internal_href(inputs, lang, "", target).map(|dir| base.join(&dir))
 }
 
 /// The folder of a proposal's short link: `en/6/` (`2030-31/en/6/` in an edition).

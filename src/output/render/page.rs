@@ -125,6 +125,16 @@ struct PageCtx<'a> {
     search_examples: Option<&'a str>,
     previous: Option<Link>,
     next: Option<Link>,
+    /// On the home, full-text and proposal pages, when the build made it: the edition's
+    /// PDF in this language.
+    pdf: Option<PdfLink>,
+}
+
+/// A link to a PDF: its address from the page, and its size as shown (`1.2 MB`).
+#[derive(Serialize)]
+struct PdfLink {
+    href: String,
+    size: String,
 }
 
 /// Longest description, in characters: about what search engines show.
@@ -266,6 +276,10 @@ pub(super) fn render(inputs: &Inputs, lang_index: LangId, kind: Kind, summary: O
         search_examples: matches!(kind, Kind::Search).then(|| site.search_examples.get(code).map(String::as_str)).flatten(),
         previous,
         next,
+        pdf: matches!(kind, Kind::Home | Kind::Full | Kind::Proposal(_))
+            .then(|| inputs.pdfs.get(code))
+            .flatten()
+            .map(|(path, bytes)| PdfLink { href: format!("{root}{path}"), size: crate::output::pdf::size(*bytes) }),
         root,
     };
     let nav = match kind {
