@@ -164,7 +164,10 @@ fn run(command: Command) -> microsite::Result<ExitCode> {
         Command::Build { root, out, strict, base_url, force } => {
             scaffold::require_project(&root)?;
             let started = Instant::now();
-            let report = build(&microsite::BuildOptions { root, out, strict, base_url, force })?;
+            let report = build(&microsite::BuildOptions { root, out, strict, base_url, force, pdfs: true })?;
+            for note in &report.notes {
+                eprintln!("note: {note}");
+            }
             for warning in &report.warnings {
                 term::warning(warning);
             }
@@ -178,7 +181,7 @@ fn run(command: Command) -> microsite::Result<ExitCode> {
         }
         Command::Serve { root, out, port, bind, force } => {
             scaffold::require_project(&root)?;
-            let build = microsite::BuildOptions { root, out, strict: false, base_url: None, force };
+            let build = microsite::BuildOptions { root, out, strict: false, base_url: None, force, pdfs: false };
             microsite::serve::serve(microsite::serve::ServeOptions { build, bind, port })?;
         }
         Command::Check { root } => {

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::domain::Localized;
 use crate::error::{Error, Result};
-use crate::output::emit::{emit, Emitted};
+use crate::output::emit::{emit, Emitted, Pdfs};
 use crate::output::{progress, render, write};
 use crate::prepare::{prepare, prepare_site_wide, Prepared, SiteWidePrepared};
 use crate::timings::Timings;
@@ -23,6 +23,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Replace the output folder even if microsite did not make it ([`crate::output::outdir`]).
     pub force: bool,
+    /// Make the PDFs ([`crate::output::pdf`]): `build` does, `serve` does not.
+    pub pdfs: bool,
 }
 
 impl BuildOptions {
@@ -51,6 +53,8 @@ pub struct BuildReport {
     pub editions: Vec<(String, usize)>,
     /// Things left to fill in ([`Whole::notices`]): said, never a failure.
     pub notices: Vec<String>,
+    /// What the user should know that is no problem of the content (no font for the PDFs).
+    pub notes: Vec<String>,
 }
 
 /// Every submission of the project, prepared: the one in `content/`, or each edition
@@ -116,9 +120,9 @@ impl Whole {
         self.editions.iter().flat_map(|p| &p.notes)
     }
 
-    fn emit(&self, out: &dyn write::Output) -> Result<Emitted> {
+    fn emit(&self, out: &dyn write::Output, pdfs: Pdfs) -> Result<Emitted> {
         let converters = self.site_wide.converters.as_ref().unwrap_or(&self.editions[0].converters);
-        emit(&self.editions, self.archive.as_ref(), converters, out)
+        emit(&self.editions, self.archive.as_ref(), converters, out, pdfs)
     }
 }
 
@@ -126,7 +130,7 @@ impl Whole {
 /// output folder), and checks it. Content warnings count as problems here.
 pub fn check(root: &Path) -> Result<(Whole, Emitted)> {
     let whole = Whole::prepare(root, None)?;
-    let emitted = whole.emit(&write::Discard)?;
+    let emitted = whole.emit(&write::Discard, Pdfs::Skip)?;
     Ok((whole, emitted))
 }
 
@@ -143,14 +147,15 @@ pub fn build_with_progress(options: &BuildOptions, progress: Option<&progress::P
     crate::output::outdir::check_outside_sources(&options.root, &out)?;
     let whole = Whole::prepare(&options.root, options.base_url.as_deref())?;
     let staging = write::Staging::create(&out, options.force)?;
+    let pdfs = if options.pdfs { Pdfs::Make } else { Pdfs::Skip };
     let emitted = match progress {
         Some(progress) => {
             let proposals = whole.editions.iter().map(|p| p.site.proposals.len()).sum();
             let pages = whole.editions.iter().map(|p| render::jobs(&p.site).len()).sum();
             progress.start(proposals, pages);
-            whole.emit(&progress::Counted { inner: &staging, progress })
+            whole.emit(&progress::Counted { inner: &staging, progress }, pdfs)
         }
-        None => whole.emit(&staging),
+        None => whole.emit(&staging, pdfs),
     };
     let emitted = match emitted {
         Ok(emitted) => emitted,
@@ -174,5 +179,5 @@ pub fn build_with_progress(options: &BuildOptions, progress: Option<&progress::P
     warnings.extend(staging.swap_in()?);
     timings.lap("swap in");
     let notices = whole.notices().cloned().collect();
-    Ok(BuildReport { pages: emitted.pages, files: emitted.files, warnings, out, editions: emitted.editions, notices })
+    Ok(BuildReport { pages: emitted.pages, files: emitted.files, warnings, out, editions: emitted.editions, notices, notes: emitted.notes })
 }

@@ -91,6 +91,8 @@ async fn run(options: ServeOptions) -> Result<()> {
     let watched: Vec<PathBuf> = ["content", "themes"].iter().map(|d| build.root.join(d)).collect();
     let changes = watch(&watched);
     eprintln!("serving {} at http://{address}{base_path} (Ctrl-C to stop)", out.display());
+    // Typesetting them takes longer than the rest of a rebuild: `build` makes them.
+    eprintln!("serve makes no PDF (and its pages link to none): `microsite build` makes them");
     if let Some((watcher, changes)) = changes {
         std::thread::spawn(move || rebuild_on_changes(&watcher, &changes, &build, &reloader));
     }

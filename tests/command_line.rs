@@ -152,7 +152,8 @@ fn a_long_build_shows_progress_on_a_terminal_only() {
     assert!(piped.status.success(), "{}", text(&piped));
     let said = String::from_utf8_lossy(&piped.stderr).into_owned();
     assert!(!said.contains("building [") && !said.contains('\r') && !said.contains('\x1b'), "no bar in a pipe: {said:?}");
-    assert_eq!(said.lines().count(), 1, "{said}");
+    // One line, and on a machine without CJK fonts the note that no PDF was made.
+    assert_eq!(said.lines().filter(|l| !l.starts_with("note: no PDF made")).count(), 1, "{said}");
 
     let command = format!("{} build --root {}", shell_quote(env!("CARGO_BIN_EXE_microsite")), shell_quote(s(&root)));
     if let Some(said) = on_a_terminal(&command, &[]) {

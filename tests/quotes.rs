@@ -94,7 +94,9 @@ fn the_setting_changes_the_quotation_marks_and_nothing_else() {
             .collect()
     };
     let mut compared = 0;
-    for (path, bytes) in corner.iter().filter(|(p, _)| p.starts_with("sc") && !p.starts_with("sc/search")) {
+    // The pages, as text (the PDF's text is compressed: its marks are not bytes to compare).
+    let pages = corner.iter().filter(|(p, _)| p.starts_with("sc") && !p.starts_with("sc/search") && p.extension().is_none_or(|x| x != "pdf"));
+    for (path, bytes) in pages {
         assert_eq!(String::from_utf8_lossy(&curly[path]), curly_quotes(bytes), "{}", path.display());
         compared += 1;
     }

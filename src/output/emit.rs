@@ -7,7 +7,9 @@
 //! page, its part of the full text and its records of the search index; the full text and
 //! the index are written as their parts come, and the proposal is dropped. Then the short
 //! links, the former addresses of renamed proposals and the landing pages, and last the
-//! search pages, which name the indexes by their content-hashed file names.
+//! search pages, which name the indexes by their content-hashed file names. Before an
+//! edition's pages, its PDFs ([`pdf`]), one per language, made in parallel: the pages link
+//! to them, with their size.
 
 use std::collections::BTreeMap;
 
@@ -21,7 +23,7 @@ use crate::html;
 use crate::load::theme;
 use crate::output::render::{self, Job, Kind};
 use crate::output::write::{Output, OutputFile, Stream};
-use crate::output::{publish, search};
+use crate::output::{pdf, publish, search};
 use crate::prepare::Prepared;
 use crate::text::convert::Converter;
 use crate::timings::Timings;
@@ -40,6 +42,16 @@ pub struct Emitted {
     pub report: check::Report,
     /// The pages of each edition (by name; empty for a single submission).
     pub editions: Vec<(String, usize)>,
+    /// What the user should know that is no problem of the content (no font for the PDFs).
+    pub notes: Vec<String>,
+}
+
+/// Whether a build makes the PDFs: `build` does; `check`, which reads the pages only, and
+/// `serve`, which rebuilds on every change, do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pdfs {
+    Make,
+    Skip,
 }
 
 /// Makes every file of the site into `out`, and checks the links of every page on the way:
@@ -48,8 +60,26 @@ pub struct Emitted {
 /// its root. Files for hosts and crawlers and the theme's assets are made once, and so are
 /// the site's own pages (with the one submission's, or at a site of editions' root, their
 /// Simplified text made by `site_converters`).
-pub fn emit(editions: &[Prepared], archive: Option<&Localized>, site_converters: &BTreeMap<String, Converter>, out: &dyn Output) -> Result<Emitted> {
+pub fn emit(
+    editions: &[Prepared],
+    archive: Option<&Localized>,
+    site_converters: &BTreeMap<String, Converter>,
+    out: &dyn Output,
+    pdfs: Pdfs,
+) -> Result<Emitted> {
     let mut timings = Timings::start();
+    let mut notes = Vec::new();
+    let fonts = match pdfs {
+        Pdfs::Make => {
+            let fonts = pdf::Fonts::find();
+            if fonts.is_none() {
+                notes.push(pdf::MISSING.to_string());
+            }
+            timings.lap("fonts for the PDFs");
+            fonts
+        }
+        Pdfs::Skip => None,
+    };
     let (first, theme) = (&editions[0].site, &editions[0].theme);
     let sites: Vec<&Site> = editions.iter().map(|p| &p.site).collect();
     let mut paths: Vec<String> = Vec::new();
@@ -71,6 +101,20 @@ pub fn emit(editions: &[Prepared], archive: Option<&Localized>, site_converters:
         let site = &prepared.site;
         let mut inputs = render::Inputs::new(site, theme, &prepared.converters);
         inputs.editions = sites.clone();
+        if let Some(fonts) = &fonts {
+            let languages: Vec<LangId> = site.language_ids().collect();
+            let made: Vec<Vec<u8>> = languages.par_iter().map(|&lang| pdf::make(&inputs, lang, fonts)).collect::<Result<_>>()?;
+            for (lang, bytes) in languages.into_iter().zip(made) {
+                let language = site.language(lang);
+                let path = pdf::path(site, language);
+                out.write(&path, &[&bytes])?;
+                inputs.pdfs.insert(language.code.clone(), (path.clone(), bytes.len()));
+                paths.push(path);
+            }
+            // Typst's memory of this edition's layout is of no use to the next.
+            typst::comemo::evict(0);
+            timings.lap("PDFs");
+        }
         let fold = search::folding_table(&site.cjk_chars, prepared.converters.values().next());
         // Each page with its place in the site (which decides which page a problem is
         // reported on), by language; then the other pages; then the search pages.
@@ -131,7 +175,7 @@ pub fn emit(editions: &[Prepared], archive: Option<&Localized>, site_converters:
     let files: rustc_hash::FxHashSet<String> = paths.into_iter().collect();
     let report = checker.finish(findings, &files);
     timings.lap("archive, links between pages");
-    Ok(Emitted { pages: page_count, files: files.len(), report, editions: counts })
+    Ok(Emitted { pages: page_count, files: files.len(), report, editions: counts, notes })
 }
 
 /// What one language edition made.

@@ -4,6 +4,7 @@
 pub mod emit;
 pub mod identity;
 pub mod outdir;
+pub mod pdf;
 pub mod progress;
 pub mod publish;
 pub mod render;

@@ -313,7 +313,7 @@ fn note_ids(proposal: Option<u32>, n: u32, nth: usize) -> (String, String) {
 /// Each column's class: as its alignment row says (`---:` right, `:-:` centre), and a
 /// column with no alignment whose body cells are all numbers (`1,200`, `-3.5%`, `HK$12`)
 /// to the right.
-fn column_classes(events: &[Event], alignments: &[Alignment], range: std::ops::Range<usize>) -> Vec<Option<&'static str>> {
+pub fn column_classes(events: &[Event], alignments: &[Alignment], range: std::ops::Range<usize>) -> Vec<Option<&'static str>> {
     let mut numeric = vec![(true, false); alignments.len()]; // (every cell is, some cell is)
     let (mut in_head, mut column) = (false, 0usize);
     let mut at = range.start + 1;

@@ -22,6 +22,7 @@ const types = {
   ".svg": "image/svg+xml",
   ".png": "image/png",
   ".wasm": "application/wasm",
+  ".pdf": "application/pdf",
 };
 
 /** Serves `root` under `mount` (default "/") on 127.0.0.1, like a plain static host:

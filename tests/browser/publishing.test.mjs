@@ -9,7 +9,7 @@ import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { serve, launch, phone, microsite, projectCopy, project } from "./lib.mjs";
-import { basePath, counts, proposal, anchor, literal, edition, archive, langs } from "./pages.mjs";
+import { basePath, counts, proposal, anchor, literal, edition, archive, langs, kinds } from "./pages.mjs";
 
 // The path the site is published under (from its canonical links), or one if it is the root.
 const sub = basePath === "/" ? "/preview/site/" : basePath;
@@ -76,6 +76,34 @@ test("every link on every page answers when the site is served from a subpath", 
   assert.equal(missing.status, 404);
   const body = await missing.text();
   assert.match(body, new RegExp(`href="?${literal(sub + edition)}en/"?`), "the 404 page offers the editions");
+});
+
+test("each language's home, full text and proposal link to its PDF, served as a PDF of the size they say", async (t) => {
+  const origin = server.url.replace(/\/$/, "");
+  const found = [];
+  for (const lang of langs) {
+    for (const kind of ["home", "full", "proposal"]) {
+      const page = `${origin}${sub}${kinds[kind](lang)}`;
+      const html = await (await fetch(page)).text();
+      const m = html.match(/<a href="?([^"\s>]+)"? type="?application\/pdf"?>([^<]*)<span class="?size"?>([^<]*)<\/span>/);
+      if (!m) {
+        found.push(null);
+        continue;
+      }
+      const res = await fetch(new URL(m[1], page));
+      assert.equal(res.status, 200, `${page}: ${m[1]}`);
+      assert.equal(res.headers.get("content-type"), "application/pdf", m[1]);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      assert.equal(bytes.subarray(0, 5).toString(), "%PDF-", m[1]);
+      const size = bytes.length < 1e6 ? `${Math.ceil(bytes.length / 1000)} KB` : `${(bytes.length / 1e6).toFixed(1)} MB`;
+      assert.ok(m[3].includes(size), `${page}: the link says ${m[3]}, the file is ${size}`);
+      found.push(new URL(m[1], page).href);
+    }
+  }
+  // Without CJK fonts the build makes no PDF and links to none (tests/pdf.rs checks that).
+  if (found.every((f) => f === null)) return t.skip("no PDF: the site was built without CJK fonts");
+  assert.ok(found.every((f) => f !== null), "every home, full text and proposal links to a PDF");
+  assert.equal(new Set(found).size, langs.length, "one PDF per language");
 });
 
 test("under the subpath, the switcher keeps the paragraph and short links redirect", async () => {

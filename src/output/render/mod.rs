@@ -314,6 +314,9 @@ pub struct Inputs<'a> {
     /// Every edition of the site (for links into another one): set by the caller.
     pub editions: Vec<&'a Site>,
     /// Each proposal by its slug and by each of its former slugs.
+    /// Each language's PDF (path in the output, size in bytes), by language code: filled in
+    /// once the PDFs are made, before the pages that link to them are rendered.
+    pub pdfs: BTreeMap<String, (String, usize)>,
     slugs: BTreeMap<&'a str, ProposalId>,
     /// For each language, the part of every page's context that is the same on all its
     /// pages (the UI strings `t`), made once: serialising it again for each of 60 000
@@ -367,6 +370,7 @@ impl<'a> Inputs<'a> {
             shared,
             proposal_nav,
             identity_paths: identity_paths(site),
+            pdfs: BTreeMap::new(),
         }
     }
 
@@ -534,6 +538,13 @@ fn internal_href(inputs: &Inputs, lang: &Language, root: &str, target: &str) -> 
         None => page_dir(lang, inputs.site, Kind::Proposal(*inputs.slugs.get(target.slug)?)),
     };
     Some(format!("{root}{dir}{fragment}"))
+}
+
+/// `@/proposals/SLUG.md#p6-3` → the absolute address of `lang`'s page of that proposal,
+/// when the site's address is known (for the PDF, read away from the site).
+pub fn internal_url(inputs: &Inputs, lang: &Language, target: &str) -> Option<String> {
+    let base = inputs.site.base_url.as_ref()?;
+    internal_href(inputs, lang, "", target).map(|dir| base.join(&dir))
 }
 
 /// The folder of a proposal's short link: `en/6/` (`2030-31/en/6/` in an edition).

@@ -128,6 +128,9 @@ struct PageCtx<'a> {
     identity: super::IdentityCtx<'a>,
     /// On a page of the site's own: its text.
     page: Option<SitePageCtx>,
+    /// On the home, full-text and proposal pages, when the build made it: the edition's
+    /// PDF in this language.
+    pdf: Option<PdfLink>,
 }
 
 /// A page of the site's own as its page shows it.
@@ -147,6 +150,13 @@ struct ContactCtx {
     /// The phone number as a `tel:` address: its digits and a leading `+`.
     phone_href: Option<String>,
     address: Option<String>,
+}
+
+/// A link to a PDF: its address from the page, and its size as shown (`1.2 MB`).
+#[derive(Serialize)]
+struct PdfLink {
+    href: String,
+    size: String,
 }
 
 /// Longest description, in characters: about what search engines show.
@@ -326,6 +336,10 @@ pub(super) fn render(inputs: &Inputs, lang_index: LangId, kind: Kind, summary: O
         next,
         identity: super::identity_ctx(site, code, &root, inputs.identity_paths.as_ref()),
         page,
+        pdf: matches!(kind, Kind::Home | Kind::Full | Kind::Proposal(_))
+            .then(|| inputs.pdfs.get(code))
+            .flatten()
+            .map(|(path, bytes)| PdfLink { href: format!("{root}{path}"), size: crate::output::pdf::size(*bytes) }),
         root,
     };
     let nav = match kind {
