@@ -205,7 +205,9 @@ fn each_pdf_embeds_subsets_of_its_fonts_and_records_the_contents_date() {
                 // name, type…, encoding, emb, sub, uni, object number, generation
                 let (emb, sub) = (row[row.len() - 5], row[row.len() - 4]);
                 assert_eq!((emb, sub), ("yes", "yes"), "{}: a font not embedded as a subset\n{fonts}", pdf.display());
-                assert!(row[0].contains("Noto"), "{}: {fonts}", pdf.display());
+                // Chinese in Noto CJK; English in a Latin face where the machine has one.
+                let latin = ["Liberation", "DejaVu"].iter().any(|f| row[0].contains(f));
+                assert!(row[0].contains("Noto") || (*prefix == "en" && latin), "{}: {fonts}", pdf.display());
             }
             let info = run("pdfinfo", &[], &pdf, &[]);
             assert!(info.contains("Page size:") && info.contains("(A4)"), "{}: not A4\n{info}", pdf.display());

@@ -1,6 +1,7 @@
 //! The fonts a PDF is set in, found on this machine: Noto Sans and Serif CJK (which cover
-//! Traditional and Simplified Chinese and Latin), looked for in the usual system font
-//! folders, or in the one folder `MICROSITE_FONT_DIR` names. Each file is read once per
+//! Traditional and Simplified Chinese and Latin) and, for English, Liberation or DejaVu
+//! Serif and Sans, looked for in the usual system font folders, or in the one folder
+//! `MICROSITE_FONT_DIR` names. Each file is read once per
 //! build, and only by a build that makes PDFs.
 
 use std::path::{Path, PathBuf};
@@ -28,6 +29,23 @@ pub struct Fonts {
     loaded: Vec<OnceLock<Option<Font>>>,
 }
 
+/// The Latin faces read from the system's folders (file names, lower case, without the
+/// extension): an English PDF's text and headings, before Noto CJK (whose quotation marks
+/// and apostrophe are full-width). Debian's fonts-liberation and fonts-dejavu-core.
+const LATIN: &[&str] = &[
+    "liberationserif-regular.",
+    "liberationserif-bold.",
+    "liberationserif-italic.",
+    "liberationserif-bolditalic.",
+    "liberationsans-regular.",
+    "liberationsans-bold.",
+    "dejavuserif.",
+    "dejavuserif-bold.",
+    "dejavuserif-italic.",
+    "dejavusans.",
+    "dejavusans-bold.",
+];
+
 impl Fonts {
     /// The fonts of this machine (or of `MICROSITE_FONT_DIR`), if one of them covers Chinese.
     pub fn find() -> Option<Fonts> {
@@ -40,9 +58,10 @@ impl Fonts {
             for entry in walkdir::WalkDir::new(folder).follow_links(true).sort_by_file_name().into_iter().filter_map(|e| e.ok()) {
                 let name = entry.file_name().to_string_lossy().to_lowercase();
                 let font = [".ttc", ".otf", ".ttf", ".otc"].iter().any(|ext| name.ends_with(ext));
-                // In the system's folders only the CJK fonts are read: reading every font
-                // there would cost more than the PDFs.
-                if entry.file_type().is_file() && font && (any_name || name.contains("cjk")) {
+                // In the system's folders only the CJK fonts are read, and the Latin faces an
+                // English PDF is set in: reading every font there would cost more than the PDFs.
+                let latin = LATIN.iter().any(|face| name.starts_with(face));
+                if entry.file_type().is_file() && font && (any_name || name.contains("cjk") || latin) {
                     paths.push(entry.into_path());
                 }
             }

@@ -50,14 +50,31 @@ pub struct Front<'a> {
     pub created: Option<(i32, u8, u8)>,
     /// The heading of the table of contents.
     pub contents: &'a str,
+    /// The publisher's colour (`#8f1d21`, the `colour` setting) for the cover's rule and the
+    /// links; `None`: a neutral dark grey.
+    pub accent: Option<&'a str>,
+}
+
+/// The accent colour as Typst writes it: the publisher's `#rrggbb`, else a dark grey.
+fn accent(front: &Front) -> String {
+    match front.accent {
+        Some(hex) if hex.len() == 7 && hex.starts_with('#') && hex[1..].bytes().all(|b| b.is_ascii_hexdigit()) => format!("rgb(\"{hex}\")"),
+        _ => "luma(40)".to_string(),
+    }
 }
 
 /// The families of the body text and of the headings, in order of preference, for a
-/// language: Simplified or Traditional Chinese forms (the Latin letters of Noto CJK serve
-/// English too).
+/// language: Simplified or Traditional Chinese forms; for a language not written in CJK, a
+/// Latin face first (Liberation or DejaVu, if the machine has one: Noto CJK's quotation
+/// marks and apostrophe are full-width, “ like this ”), then Noto CJK's Latin letters.
 fn families(html_lang: &str) -> (&'static str, &'static str) {
     let simplified = html_lang.contains("Hans") || html_lang.ends_with("-CN") || html_lang.ends_with("-SG");
-    if simplified {
+    if !crate::text::markdown::is_cjk_language(html_lang) {
+        (
+            r#"("Liberation Serif", "DejaVu Serif", "Noto Serif CJK HK", "Noto Serif CJK TC", "Noto Sans CJK HK", "Noto Sans CJK TC")"#,
+            r#"("Liberation Sans", "DejaVu Sans", "Noto Sans CJK HK", "Noto Sans CJK TC")"#,
+        )
+    } else if simplified {
         (r#"("Noto Serif CJK SC", "Noto Serif SC", "Noto Sans CJK SC", "Noto Sans SC")"#, r#"("Noto Sans CJK SC", "Noto Sans SC")"#)
     } else if html_lang.ends_with("-TW") {
         (r#"("Noto Serif CJK TC", "Noto Serif TC", "Noto Sans CJK TC", "Noto Sans TC")"#, r#"("Noto Sans CJK TC", "Noto Sans TC")"#)
@@ -90,6 +107,7 @@ pub fn preamble(front: &Front) -> String {
     let footer_title = string(front.title);
     let publisher = string(front.publisher);
     let title = string(front.title);
+    let accent = accent(front);
     format!(
         r##"#set document(title: {title}, author: {publisher}, date: {date})
 #set page(paper: "a4", margin: (top: 24mm, bottom: 24mm, left: 35mm, right: 25mm), numbering: "1",
@@ -106,7 +124,7 @@ pub fn preamble(front: &Front) -> String {
 #show heading.where(level: 3): set text(size: 11pt)
 #show quote: set pad(left: 1.5em)
 #show raw: set text(font: ("Noto Sans Mono CJK HK", "Noto Sans Mono CJK SC", "DejaVu Sans Mono"), size: 9pt)
-#show link: set text(fill: rgb("#1f4e8c"))
+#show link: set text(fill: {accent})
 #show footnote.entry: set text(size: 8.5pt)
 #show outline.entry.where(level: 1): set block(above: 1.2em)
 #show outline.entry.where(level: 1): set text(font: {sans}, weight: "bold")
@@ -130,13 +148,14 @@ pub fn preamble(front: &Front) -> String {
 /// name when the site has one.)
 pub fn cover(front: &Front) -> String {
     let url = front.url.as_ref().map_or(String::new(), |url| format!("#text(size: 9pt)[#link({})[{}]]", string(url), text(url)));
+    let accent = accent(front);
     format!(
         r##"#page(numbering: none, footer: none)[
 #set par(justify: false)
 #v(28mm)
 #text(size: 14pt, fill: luma(50), weight: "bold")[{publisher}]
 #v(6mm)
-#line(length: 45mm, stroke: 2pt + rgb("#1f4e8c"))
+#line(length: 45mm, stroke: 2pt + {accent})
 #v(10mm)
 #text(size: 28pt, weight: "bold")[{title}]
 #v(8mm)

@@ -53,6 +53,7 @@ pub fn make(inputs: &Inputs, lang: LangId, fonts: &Fonts) -> Result<Vec<u8>> {
         url: url_of(format!("{}{}", site.submission.path(), layout::home(&language.prefix))),
         created: created(&site.date),
         contents: word("full_contents"),
+        accent: site.identity.colours.as_ref().map(|c| c.light.as_str()),
     };
     let mut markup = markup::preamble(&front);
     markup.push_str(&markup::cover(&front));
