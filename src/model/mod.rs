@@ -377,23 +377,26 @@ fn recorded_hashes(entries: &[serde_saphyr::Spanned<String>], file: &std::path::
         .collect()
 }
 
+/// A file named `….LANG.md` must be in an authored language of the site: not an unknown
+/// one, not one generated at build time.
+pub(crate) fn check_file_language(path: &std::path::Path, lang: &str, languages: &[Language]) -> Result<()> {
+    match languages.iter().find(|l| l.code == lang) {
+        None => {
+            let known: Vec<&str> = languages.iter().map(|l| l.code.as_str()).collect();
+            Err(Error::in_file(path, format!("`{lang}` in the file name is not a language of the site ({})", known.join(", "))))
+        }
+        Some(Language { generated_from: Some((from, _)), .. }) => {
+            Err(Error::in_file(path, format!("`{lang}` is generated from `{from}` at build time; delete this file and edit the `{from}` file")))
+        }
+        Some(_) => Ok(()),
+    }
+}
+
 /// The rules about one proposal file on its own; returns the index of its pillar.
 fn check_file(file: &ProposalFile<Survey>, settings: &str, languages: &[Language], pillars: &[Pillar]) -> Result<PillarId> {
     let front = &file.front;
     let at = |line: u64, msg: String| Error::at_line(&file.path, line, msg);
-    match languages.iter().find(|l| l.code == file.lang) {
-        None => {
-            let known: Vec<&str> = languages.iter().map(|l| l.code.as_str()).collect();
-            return Err(Error::in_file(&file.path, format!("`{}` in the file name is not a language of the site ({})", file.lang, known.join(", "))));
-        }
-        Some(Language { generated_from: Some((from, _)), .. }) => {
-            return Err(Error::in_file(
-                &file.path,
-                format!("`{}` is generated from `{from}` at build time; delete this file and edit the `{from}` file", file.lang),
-            ));
-        }
-        Some(_) => {}
-    }
+    check_file_language(&file.path, &file.lang, languages)?;
     let slug = &front.slug.value;
     check_slug(slug).map_err(|why| at(front.slug.referenced.line(), format!("slug `{slug}` {why}")))?;
     if *slug != file.stem {

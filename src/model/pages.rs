@@ -64,19 +64,7 @@ pub fn build(root: &Path, info: SiteInfo, files: Vec<PageFile>, languages: &[Lan
 
 /// The rules about one page file on its own: its language, its slug.
 fn check_file(file: &PageFile, languages: &[Language]) -> Result<()> {
-    match languages.iter().find(|l| l.code == file.lang) {
-        None => {
-            let known: Vec<&str> = languages.iter().map(|l| l.code.as_str()).collect();
-            return Err(Error::in_file(&file.path, format!("`{}` in the file name is not a language of the site ({})", file.lang, known.join(", "))));
-        }
-        Some(Language { generated_from: Some((from, _)), .. }) => {
-            return Err(Error::in_file(
-                &file.path,
-                format!("`{}` is generated from `{from}` at build time; delete this file and edit the `{from}` file", file.lang),
-            ));
-        }
-        Some(_) => {}
-    }
+    crate::model::check_file_language(&file.path, &file.lang, languages)?;
     check_slug(&file.slug).map_err(|why| Error::in_file(&file.path, format!("the page's name `{}` (its file name up to the language) {why}", file.slug)))?;
     if layout::reserved_page_slug(&file.slug) {
         return Err(Error::in_file(
