@@ -116,17 +116,25 @@ fn percent_decoded(text: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
 
+/// The raster type a file's name says (`.png`, `.jpg`/`.jpeg`, `.gif`, `.webp`) and its
+/// extension in the output: what its contents must start as.
+pub(crate) fn raster_type(name: &str) -> Option<(imagesize::ImageType, &'static str)> {
+    match name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).as_deref() {
+        Some("png") => Some((imagesize::ImageType::Png, "png")),
+        Some("jpg" | "jpeg") => Some((imagesize::ImageType::Jpeg, "jpg")),
+        Some("gif") => Some((imagesize::ImageType::Gif, "gif")),
+        Some("webp") => Some((imagesize::ImageType::Webp, "webp")),
+        _ => None,
+    }
+}
+
 /// An image's width and height in pixels and its extension in the output, if it is a
 /// picture of the type its name says.
 pub(crate) fn measure(rel: &str, bytes: &[u8]) -> std::result::Result<(u32, u32, &'static str), String> {
-    let ext = rel.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
-    let (expected, ext) = match ext.as_str() {
-        "png" => (imagesize::ImageType::Png, "png"),
-        "jpg" | "jpeg" => (imagesize::ImageType::Jpeg, "jpg"),
-        "gif" => (imagesize::ImageType::Gif, "gif"),
-        "webp" => (imagesize::ImageType::Webp, "webp"),
-        "svg" => return svg_size(bytes).map(|(w, h)| (w, h, "svg")),
-        _ => return Err("a picture must be a .png, .jpg, .gif, .webp or .svg file".into()),
+    let (expected, ext) = match raster_type(rel) {
+        Some(found) => found,
+        None if rel.to_ascii_lowercase().ends_with(".svg") => return svg_size(bytes).map(|(w, h)| (w, h, "svg")),
+        None => return Err("a picture must be a .png, .jpg, .gif, .webp or .svg file".into()),
     };
     match imagesize::image_type(bytes) {
         Ok(found) if found == expected => {}

@@ -151,13 +151,7 @@ fn share_image(root: &std::path::Path, submission: &Submission, value: &str, lin
     let site_file = display_path(root, &submission.site_settings);
     let (_, bytes) = crate::load::project::read_named(root, "content", &submission.site_settings, "share_image", value, line)?;
     let name = std::path::Path::new(value).file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let expected = match name.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase()).as_deref() {
-        Some("png") => Some(imagesize::ImageType::Png),
-        Some("jpg" | "jpeg") => Some(imagesize::ImageType::Jpeg),
-        Some("gif") => Some(imagesize::ImageType::Gif),
-        Some("webp") => Some(imagesize::ImageType::Webp),
-        _ => None,
-    };
+    let expected = images::raster_type(&name).map(|(kind, _)| kind);
     match (expected, imagesize::image_type(&bytes)) {
         (None, _) => Err(Error::at_line(&site_file, line, format!("share_image `{value}`: link previews need a .png, .jpg, .gif or .webp image"))),
         (Some(want), Ok(found)) if found == want => Ok((format!("assets/{name}"), bytes)),
